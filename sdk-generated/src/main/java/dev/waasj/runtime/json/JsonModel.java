@@ -1,0 +1,20 @@
+package dev.waasj.runtime.json;
+
+import com.squareup.moshi.JsonAdapter;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a generated model and names its adapter, so {@link JsonSupport} can find it without a registry that would
+ * have to be regenerated alongside the models. The adapter needs a public constructor taking a {@code Moshi}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface JsonModel {
+  /** The adapter class that reads and writes the annotated type. */
+  Class<? extends JsonAdapter<?>> adapter();
+}

@@ -1,0 +1,65 @@
+package dev.waasj.runtime.json;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** Small helpers that generated models call; kept here so templates stay short and behaviour is tested once. */
+public final class ModelSupport {
+  /** What {@code toString()} prints in place of a sensitive value. */
+  public static final String REDACTED = "[REDACTED]";
+
+  private ModelSupport() {}
+
+  /** Returns {@code "[REDACTED]"} for a present value and {@code "null"} for an absent one. */
+  public static String redact(@Nullable Object value) {
+    return value == null ? "null" : REDACTED;
+  }
+
+  /**
+   * Rejects a null argument for a required field at the moment it is passed.
+   *
+   * @throws IllegalArgumentException naming the model and JSON field, if {@code value} is null
+   */
+  public static <T> T requireArgument(@Nullable T value, String model, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(model + "." + field + " is required and must not be null");
+    }
+    return value;
+  }
+
+  /**
+   * Rejects building a model whose required field was never set.
+   *
+   * @throws IllegalStateException naming the model and JSON field
+   */
+  public static void requireSet(@Nullable Object value, String model, String field) {
+    if (value == null) {
+      throw new IllegalStateException(model + "." + field + " is required but was not set");
+    }
+  }
+
+  /**
+   * Rejects JSON that lacks a required field. Moshi would otherwise leave it null and fail later, far from the
+   * cause. The message names the field and path, never a value.
+   */
+  public static void requireField(@Nullable Object value, String field, JsonReader reader) {
+    if (value == null) {
+      throw new JsonDataException("Required field '" + field + "' missing at " + reader.getPath());
+    }
+  }
+
+  /** Indexes the constants of an open enumeration by their raw value. */
+  @SafeVarargs
+  public static <K, E> Map<K, E> index(Function<E, K> value, E... constants) {
+    Map<K, E> map = new HashMap<>();
+    for (E constant : constants) {
+      map.put(value.apply(constant), constant);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+}
