@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@link UUID} and {@link URI}, none of which Moshi has built in.
  */
 public final class JsonSupport {
+  private static final JsonAdapter<BigDecimal> DECIMAL_STRING =
+      textAdapter("decimal", BigDecimal::new, BigDecimal::toPlainString);
   private static final Moshi MOSHI = configure(new Moshi.Builder()).build();
 
   private JsonSupport() {}
@@ -43,6 +45,23 @@ public final class JsonSupport {
         .add(LocalDate.class, textAdapter("date", LocalDate::parse, LocalDate::toString))
         .add(UUID.class, textAdapter("uuid", UUID::fromString, UUID::toString))
         .add(URI.class, textAdapter("uri", URI::create, URI::toString));
+  }
+
+  /** The null-safe adapter for a model field of type {@code T}; generated adapters call this. */
+  public static <T> JsonAdapter<T> adapter(Moshi moshi, TypeRef<T> type) {
+    return moshi.<T>adapter(type.type()).nullSafe();
+  }
+
+  /**
+   * Like {@link #adapter}, for a field the spec declares as a JSON string: a {@link BigDecimal} there (an amount
+   * with {@code format: decimal}) is written back as a string, as the server sent it, not as a number.
+   */
+  @SuppressWarnings("unchecked") // checked: the type is BigDecimal exactly
+  public static <T> JsonAdapter<T> stringEncoded(Moshi moshi, TypeRef<T> type) {
+    if (type.type() == BigDecimal.class) {
+      return (JsonAdapter<T>) DECIMAL_STRING;
+    }
+    return adapter(moshi, type);
   }
 
   private static @Nullable JsonAdapter<?> modelAdapter(
@@ -71,7 +90,7 @@ public final class JsonSupport {
         String text = reader.nextString();
         try {
           return parse.apply(text);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (DateTimeParseException | IllegalArgumentException e) { // NumberFormatException included
           // Name the path and format, not the value: values may be sensitive.
           throw new JsonDataException("Expected a " + format + " at path " + reader.getPath(), e);
         }

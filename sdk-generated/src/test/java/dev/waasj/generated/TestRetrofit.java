@@ -1,0 +1,22 @@
+package dev.waasj.generated;
+
+import dev.waasj.runtime.call.CoboCallAdapterFactory;
+import dev.waasj.runtime.json.JsonSupport;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/** Builds a Retrofit wired exactly as the SDK wires it (minus signing), pointed at a loopback server's /v2/. */
+final class TestRetrofit {
+  private TestRetrofit() {}
+
+  static Retrofit against(MockWebServer server) {
+    return new Retrofit.Builder()
+        .baseUrl(server.url("/v2/"))
+        .client(new OkHttpClient())
+        .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
+        .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi()))
+        .build();
+  }
+}
