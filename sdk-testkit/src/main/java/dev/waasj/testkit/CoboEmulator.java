@@ -1,0 +1,366 @@
+package dev.waasj.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Cobo WaaS 2 server on loopback for tests: it authenticates signed requests, runs the OAuth token endpoints of
+ * Cobo Portal apps and signs every response, all on plain HTTP at {@code 127.0.0.1} on an ephemeral port.
+ *
+ * <pre>{@code
+ * TestKeyPair app = TestKeyPair.generate();
+ * try (CoboEmulator cobo = CoboEmulator.builder().registerApp("my-client-id", "my-org-id", app.publicKeyHex()).start()) {
+ *   // point the client under test at cobo.baseUrl(), with app.seedHex() as its app key
+ *   // and cobo.serverPublicKeyHex() as the Cobo public key it verifies responses with
+ * }
+ * }</pre>
+ *
+ * <h2>Request authentication</h2>
+ *
+ * Every request must carry {@code BIZ-API-KEY}, {@code BIZ-API-NONCE} and {@code BIZ-API-SIGNATURE}, signed over
+ * {@code METHOD|PATH|NONCE|PARAMS|BODY} with the full raw path (including {@code /v2}) and the raw query exactly as
+ * sent. Failures are answered with HTTP 401 and {@code {"error_code","error_message","error_id"}}; see {@link
+ * Verdict} for the codes: 2022 missing headers, 2024 unknown API key, 2023 bad signature and also (with their own
+ * messages) a stale nonce (a decimal millisecond nonce further than the {@linkplain Builder#nonceWindow nonce
+ * window} from the clock) and a replayed nonce (one the same API key used before).
+ *
+ * <h2>Operations</h2>
+ *
+ * <ul>
+ *   <li>{@code GET /v2/oauth/token?client_id=..&org_id=..&grant_type=org_implicit} issues an access token and a
+ *       refresh token (64 random letters and digits each) for an app {@linkplain #registerApp registered} with the
+ *       signing key, client_id and org_id.
+ *   <li>{@code POST /v2/oauth/token} with {@code {"client_id","grant_type":"refresh_token","refresh_token"}} rotates:
+ *       it spends the refresh token and returns a new pair. Earlier access tokens stay valid until they expire.
+ *   <li>{@code GET /v2/wallets} answers {@code {"data":[]}} to a signed request carrying {@code Authorization:
+ *       Bearer <access token>} issued to the same API key; without it: 401 error_code 2022; with an unknown, expired
+ *       or revoked token: 401 error_code 2024.
+ *   <li>Anything else: 404, error_code 2028.
+ * </ul>
+ *
+ * Token errors are OAuth-style HTTP 400 {@code {"error","error_description"}}: {@code invalid_request} (missing or
+ * repeated parameter, body not a JSON object), {@code unsupported_grant_type}, {@code invalid_client} (client_id
+ * not registered with the signing key), {@code unauthorized_client} (org not registered for that app) and {@code
+ * invalid_grant} (refresh token unknown, issued to another client, expired, revoked or already spent; by default a
+ * spent token also revokes every token of its family, see {@link Builder#revokeFamilyOnRefreshReuse}).
+ *
+ * <h2>Responses</h2>
+ *
+ * Every response, success or error, carries {@code BIZ_TIMESTAMP} (milliseconds, from the clock) and {@code
+ * BIZ_RESP_SIGNATURE}: hex Ed25519 over {@code sha256(sha256(utf8(body + "|" + timestamp)))}, verifiable with
+ * {@link #serverPublicKeyHex()}; unless a {@link Fault} says otherwise. The JDK server sends header names in its own
+ * capitalisation ({@code Biz_timestamp}); HTTP header names are case-insensitive.
+ *
+ * <h2>Threads and time</h2>
+ *
+ * All methods are thread-safe and requests are served concurrently. Nonce staleness, token expiry and {@code
+ * BIZ_TIMESTAMP} all read the {@linkplain Builder#clock clock}, so a {@link MutableClock} drives expiry without
+ * sleeping.
+ */
+public final class CoboEmulator implements AutoCloseable {
+  private static final int BACKLOG = 256;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AppRegistry apps;
+  private final FaultQueue faults;
+  private final TokenStore tokens;
+  private final EmulatorHandler handler;
+  private final String serverPublicKeyHex;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private CoboEmulator(Builder builder, AppRegistry apps, HttpServer server, ExecutorService executor) {
+    this.apps = apps;
+    this.server = server;
+    this.executor = executor;
+    this.faults = new FaultQueue();
+    this.tokens =
+        new TokenStore(
+            builder.clock, builder.accessTokenLifetime, builder.refreshTokenLifetime, builder.revokeFamilyOnReuse);
+    byte[] seed =
+        builder.serverSeedHex == null
+            ? Ed25519.randomSeed(new SecureRandom())
+            : Hex.decode(builder.serverSeedHex, Ed25519.KEY_BYTES, "serverSeedHex");
+    ResponseSigner signer = new ResponseSigner(seed, builder.clock, builder.hyphenatedSignatureHeaders);
+    this.serverPublicKeyHex = signer.publicKeyHex();
+    this.handler =
+        new EmulatorHandler(
+            builder.clock,
+            faults,
+            new RequestAuthenticator(apps, builder.clock, builder.nonceWindow),
+            new Endpoints(apps, tokens),
+            signer);
+  }
+
+  /** A builder with the defaults: no apps, the system UTC clock, 43199 s access tokens, a fresh server key. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API base URL, {@code http://127.0.0.1:PORT/v2}, without a trailing slash. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v2";
+  }
+
+  /** The TCP port the emulator listens on at {@code 127.0.0.1}. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The public key (64 lower-case hex) that verifies {@code BIZ_RESP_SIGNATURE}: the client's Cobo public key. */
+  public String serverPublicKeyHex() {
+    return serverPublicKeyHex;
+  }
+
+  /**
+   * Registers a Portal app installed in an organization; takes effect for the next request. Call it again to install
+   * the same app in more organizations or to register more apps. Several apps may share a key.
+   *
+   * @param clientId the app's client_id
+   * @param orgId the organization that authorized the app
+   * @param appPublicKeyHex the public key of the app key: 64 lower-case hex, sent by clients as {@code BIZ-API-KEY}
+   * @throws IllegalArgumentException if an id is blank or the key is not 64 lower-case hex characters
+   */
+  public void registerApp(String clientId, String orgId, String appPublicKeyHex) {
+    apps.register(clientId, orgId, appPublicKeyHex);
+  }
+
+  /** Applies {@code fault} to the next request that has no earlier fault waiting. */
+  public void enqueueFault(Fault fault) {
+    enqueueFault(fault, 1);
+  }
+
+  /**
+   * Applies {@code fault} to each of the next {@code times} requests that have no earlier fault waiting. Faults are
+   * taken in the order they were queued, one per request, whatever the request's path.
+   *
+   * @param times how many requests get the fault, at least 1
+   */
+  public void enqueueFault(Fault fault, int times) {
+    Objects.requireNonNull(fault, "fault");
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1: " + times);
+    }
+    faults.add(fault, times);
+  }
+
+  /** How many requests the queued faults will still affect. */
+  public int pendingFaults() {
+    return faults.size();
+  }
+
+  /** Discards the queued faults. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /**
+   * Every request received since start or the last {@link #clearRequests()}, in the order the emulator decided its
+   * response. A request is recorded before its response is sent, so a client that has its answer finds it here.
+   *
+   * @return an immutable snapshot
+   */
+  public List<RecordedExchange> requests() {
+    return handler.recorded();
+  }
+
+  /** Forgets the recorded requests. */
+  public void clearRequests() {
+    handler.clearRecorded();
+  }
+
+  /**
+   * Clears queued faults and recorded requests, as {@link CoboEmulatorExtension} does before each test. Registered
+   * apps, issued tokens and seen nonces are kept.
+   */
+  public void reset() {
+    clearFaults();
+    clearRequests();
+  }
+
+  /**
+   * Whether {@code accessToken} would be accepted now: issued by this emulator, not expired by the clock and its
+   * family not revoked by refresh-token reuse.
+   */
+  public boolean isAccessTokenValid(String accessToken) {
+    return tokens.activeGrant(Objects.requireNonNull(accessToken, "accessToken")) != null;
+  }
+
+  /** Stops listening and aborts requests in progress, including delayed ones. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CoboEmulator[" + (closed.get() ? "closed" : baseUrl()) + ", serverPublicKeyHex=" + serverPublicKeyHex + "]";
+  }
+
+  /**
+   * Configures and starts a {@link CoboEmulator}. Not thread-safe; may start several emulators, which then share
+   * nothing but the configuration (each {@linkplain #serverSeedHex has its own key} unless one was given).
+   */
+  public static final class Builder {
+    private record App(String clientId, String orgId, String publicKeyHex) {}
+
+    private final List<App> apps = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Duration accessTokenLifetime = Duration.ofSeconds(43_199);
+    private Duration refreshTokenLifetime = Duration.ofDays(30);
+    private Duration nonceWindow = Duration.ofMinutes(5);
+    private @Nullable String serverSeedHex;
+    private boolean hyphenatedSignatureHeaders;
+    private boolean revokeFamilyOnReuse = true;
+
+    private Builder() {}
+
+    /**
+     * Registers a Portal app installed in an organization; see {@link CoboEmulator#registerApp}.
+     *
+     * @throws IllegalArgumentException if an id is blank or the key is not 64 lower-case hex characters
+     */
+    public Builder registerApp(String clientId, String orgId, String appPublicKeyHex) {
+      // Validated now, so a typo fails where it was written rather than at start().
+      AppRegistry.checkRegistration(clientId, orgId, appPublicKeyHex);
+      apps.add(new App(clientId, orgId, appPublicKeyHex));
+      return this;
+    }
+
+    /**
+     * The clock for nonce staleness, token expiry and {@code BIZ_TIMESTAMP}; default {@link Clock#systemUTC()}.
+     * Pass a {@link MutableClock} to move time in tests. A client that checks the age of {@code BIZ_TIMESTAMP} or
+     * makes its nonces from its own clock must then be given the same clock.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long access tokens live; {@code expires_in} is its whole seconds. Default 43199 seconds, as Cobo answers.
+     *
+     * @param lifetime at least one second
+     */
+    public Builder accessTokenLifetime(Duration lifetime) {
+      this.accessTokenLifetime = requireAtLeastOneSecond(lifetime, "accessTokenLifetime");
+      return this;
+    }
+
+    /**
+     * How long a refresh token can be spent, counted from its issue. Default 30 days, as Cobo documents.
+     *
+     * @param lifetime at least one second
+     */
+    public Builder refreshTokenLifetime(Duration lifetime) {
+      this.refreshTokenLifetime = requireAtLeastOneSecond(lifetime, "refreshTokenLifetime");
+      return this;
+    }
+
+    /**
+     * How far (either way) a decimal millisecond nonce may lie from the clock; default 5 minutes.
+     *
+     * @param window not negative
+     */
+    public Builder nonceWindow(Duration window) {
+      Objects.requireNonNull(window, "window");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("nonceWindow must not be negative");
+      }
+      this.nonceWindow = window;
+      return this;
+    }
+
+    /**
+     * Signs responses with this seed instead of a fresh random one, for a stable {@link
+     * CoboEmulator#serverPublicKeyHex()} across runs.
+     *
+     * @param seedHex a 32-byte Ed25519 seed as 64 lower-case hex characters
+     * @throws IllegalArgumentException if it is not (the message does not repeat it)
+     */
+    public Builder serverSeedHex(String seedHex) {
+      Hex.decode(Objects.requireNonNull(seedHex, "seedHex"), Ed25519.KEY_BYTES, "serverSeedHex");
+      this.serverSeedHex = seedHex;
+      return this;
+    }
+
+    /**
+     * Names the response signature headers {@code biz-timestamp}/{@code biz-resp-signature}, as the Python SDK and
+     * parts of Cobo's docs spell them, instead of {@code BIZ_TIMESTAMP}/{@code BIZ_RESP_SIGNATURE}. Default false.
+     */
+    public Builder hyphenatedSignatureHeaders(boolean hyphenated) {
+      this.hyphenatedSignatureHeaders = hyphenated;
+      return this;
+    }
+
+    /**
+     * Whether presenting an already spent refresh token revokes every access and refresh token descending from the
+     * same {@code org_implicit} grant (reuse detection). Default true. Either way the reuse gets {@code
+     * invalid_grant}.
+     */
+    public Builder revokeFamilyOnRefreshReuse(boolean revoke) {
+      this.revokeFamilyOnReuse = revoke;
+      return this;
+    }
+
+    /**
+     * Binds {@code 127.0.0.1} on an ephemeral port and starts serving.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public CoboEmulator start() {
+      AppRegistry registry = new AppRegistry();
+      apps.forEach(app -> registry.register(app.clientId(), app.orgId(), app.publicKeyHex()));
+      HttpServer server;
+      try {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot bind the emulator to 127.0.0.1", e);
+      }
+      ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
+      CoboEmulator emulator = new CoboEmulator(this, registry, server, executor);
+      server.createContext("/", emulator.handler);
+      server.setExecutor(executor);
+      server.start();
+      return emulator;
+    }
+
+    private static Duration requireAtLeastOneSecond(Duration lifetime, String name) {
+      Objects.requireNonNull(lifetime, name);
+      if (lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException(name + " must be at least one second");
+      }
+      return lifetime;
+    }
+  }
+
+  /** Handler threads must not keep a test JVM alive if someone forgets close(). */
+  private static final class DaemonThreads implements ThreadFactory {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "cobo-emulator-" + COUNT.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}
