@@ -1,0 +1,119 @@
+package dev.waasj.auth.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class NonceSourceTest {
+  @Test
+  void firstNonceIsTheClockInMillis() {
+    NonceSource nonces = new NonceSource(Clock.fixed(Instant.ofEpochMilli(1795629356741L), ZoneOffset.UTC));
+    assertThat(nonces.next()).isEqualTo(1795629356741L);
+  }
+
+  @Test
+  void nonceAdvancesPastAFrozenClock() {
+    NonceSource nonces = new NonceSource(Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+    assertThat(List.of(nonces.next(), nonces.next(), nonces.next())).containsExactly(1_000L, 1_001L, 1_002L);
+  }
+
+  @Test
+  void nonceNeverRepeatsWhenTheClockStepsBack() {
+    SettableClock clock = new SettableClock(5_000);
+    NonceSource nonces = new NonceSource(clock);
+    long before = nonces.next();
+    clock.set(1_000);
+    assertThat(nonces.next()).isGreaterThan(before);
+  }
+
+  @Test
+  void nonceFollowsTheClockWhenItIsAhead() {
+    SettableClock clock = new SettableClock(5_000);
+    NonceSource nonces = new NonceSource(clock);
+    nonces.next();
+    clock.set(9_000);
+    assertThat(nonces.next()).isEqualTo(9_000);
+  }
+
+  @Test
+  void concurrentNoncesAreDistinctAndIncreasingPerThread() throws Exception {
+    NonceSource nonces = new NonceSource(Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+    int threads = 16;
+    int perThread = 10_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<long[]>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          long[] taken = new long[perThread];
+          for (int i = 0; i < perThread; i++) {
+            taken[i] = nonces.next();
+          }
+          return taken;
+        }));
+      }
+      start.countDown();
+      Set<Long> all = new HashSet<>();
+      for (Future<long[]> future : futures) {
+        long[] taken = future.get();
+        for (int i = 0; i < taken.length; i++) {
+          if (i > 0) {
+            assertThat(taken[i]).isGreaterThan(taken[i - 1]);
+          }
+          all.add(taken[i]);
+        }
+      }
+      assertThat(all).hasSize(threads * perThread);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class SettableClock extends Clock {
+    private final AtomicLong millis;
+
+    SettableClock(long millis) {
+      this.millis = new AtomicLong(millis);
+    }
+
+    void set(long value) {
+      millis.set(value);
+    }
+
+    @Override
+    public long millis() {
+      return millis.get();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
