@@ -1,0 +1,63 @@
+package dev.waasj.auth.token;
+
+import dev.waasj.errors.CoboException;
+import dev.waasj.errors.FailureCarrier;
+import java.io.IOException;
+import java.util.function.Supplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Attaches {@code Authorization: Bearer <org access token>} to org-scoped calls, never to the token endpoint
+ * (which is signed with the app key alone). On a 401 it invalidates exactly the token it sent and replays the
+ * call once with a new token; a second 401 is returned to the caller. Install it as an application interceptor
+ * outside the signing interceptor, so the replay is signed afresh with a new nonce.
+ */
+public final class BearerTokenInterceptor implements Interceptor {
+  private final Supplier<OrgTokenManager> tokens;
+
+  /** Uses the manager {@code tokens} supplies (resolved per call, so it may be wired after the HTTP client). */
+  public BearerTokenInterceptor(Supplier<OrgTokenManager> tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (isTokenEndpoint(request)) {
+      return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
+    }
+    OrgTokenManager manager = tokens.get();
+    String token = currentToken(manager);
+    Response response = chain.proceed(withBearer(request, token));
+    if (response.code() != 401) {
+      return response;
+    }
+    response.close();
+    manager.invalidate(token);
+    return chain.proceed(withBearer(request, currentToken(manager)));
+  }
+
+  /** Interceptors may only throw IOException without killing OkHttp's async threads: carry typed failures. */
+  private static String currentToken(OrgTokenManager manager) throws FailureCarrier {
+    try {
+      return manager.accessToken();
+    } catch (CoboException e) {
+      throw new FailureCarrier(e);
+    }
+  }
+
+  private static Request withBearer(Request request, String token) {
+    return request.newBuilder().header("Authorization", "Bearer " + token).build();
+  }
+
+  private static boolean isTokenEndpoint(Request request) {
+    return request.url().encodedPath().endsWith("/oauth/token");
+  }
+
+  @Override
+  public String toString() {
+    return "BearerTokenInterceptor";
+  }
+}

@@ -1,0 +1,170 @@
+package dev.waasj.auth.token;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
+import dev.waasj.runtime.json.JsonSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps each app/organization token in its own JSON file in a directory, so a restarted app or another worker on
+ * the same machine picks it up. Writes go to a temporary file that is flushed to disk and then atomically renamed
+ * over the old one, so a crash mid-write leaves the previous token intact, never a torn file. On POSIX file systems
+ * the directory is created {@code rwx------} and files are {@code rw-------}: tokens are secrets.
+ *
+ * <p>Workers sharing a directory share tokens, but not a lock: two workers may refresh at once, and the loser's
+ * {@code invalid_grant} makes its manager adopt the winner's stored token.
+ */
+public final class FileTokenStore implements TokenStore {
+  private static final System.Logger LOG = System.getLogger(FileTokenStore.class.getName());
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+  private final Path directory;
+  private final JsonAdapter<Map<String, Object>> json =
+      JsonSupport.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  /** Stores tokens in {@code directory}, created on first save if absent. */
+  public FileTokenStore(Path directory) {
+    this.directory = directory.toAbsolutePath();
+  }
+
+  /** The file that holds the token of this app and organization. */
+  public Path fileFor(String clientId, String orgId) {
+    return directory.resolve("org-token-" + fingerprint(clientId + '\n' + orgId) + ".json");
+  }
+
+  @Override
+  public @Nullable OrgToken load(String clientId, String orgId) {
+    Path file = fileFor(clientId, orgId);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read token file " + file, e);
+    }
+    try {
+      Map<String, Object> m = json.fromJson(text);
+      if (m == null || !clientId.equals(m.get("client_id")) || !orgId.equals(m.get("org_id"))) {
+        return null;
+      }
+      return OrgToken.builder()
+          .clientId(clientId)
+          .orgId(orgId)
+          .accessToken((String) m.get("access_token"))
+          .refreshToken((String) m.get("refresh_token"))
+          .tokenType((String) m.get("token_type"))
+          .obtainedAt(Instant.parse((String) m.get("obtained_at")))
+          .expiresAt(Instant.parse((String) m.get("expires_at")))
+          .refreshExpiresAt(Instant.parse((String) m.get("refresh_expires_at")))
+          .build();
+    } catch (IOException | RuntimeException e) {
+      // Say which file, never what is in it.
+      LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable token file {0} ({1})", file,
+          e.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  @Override
+  public void save(OrgToken token) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("client_id", token.clientId());
+    m.put("org_id", token.orgId());
+    m.put("access_token", token.accessToken());
+    m.put("refresh_token", token.refreshToken());
+    m.put("token_type", token.tokenType());
+    m.put("obtained_at", token.obtainedAt().toString());
+    m.put("expires_at", token.expiresAt().toString());
+    m.put("refresh_expires_at", token.refreshExpiresAt().toString());
+    byte[] bytes = json.toJson(m).getBytes(StandardCharsets.UTF_8);
+    Path target = fileFor(token.clientId(), token.orgId());
+    Path temp = null;
+    try {
+      createDirectory();
+      temp = POSIX
+          ? Files.createTempFile(directory, ".org-token-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
+          : Files.createTempFile(directory, ".org-token-", ".tmp");
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      temp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write token file " + target, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // best effort: a stray temp file is never read as a token
+        }
+      }
+    }
+  }
+
+  @Override
+  public void delete(String clientId, String orgId) {
+    try {
+      Files.deleteIfExists(fileFor(clientId, orgId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete token file " + fileFor(clientId, orgId), e);
+    }
+  }
+
+  private void createDirectory() throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    if (POSIX) {
+      FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(OWNER_DIR);
+      Files.createDirectories(directory, attr);
+    } else {
+      Files.createDirectories(directory);
+    }
+  }
+
+  private static String fingerprint(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        hex.append(String.format("%02x", d[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileTokenStore{" + directory + '}';
+  }
+}

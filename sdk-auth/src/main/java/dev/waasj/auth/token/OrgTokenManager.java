@@ -1,0 +1,419 @@
+package dev.waasj.auth.token;
+
+import dev.waasj.errors.CoboApiException;
+import dev.waasj.errors.CoboException;
+import dev.waasj.generated.api.OAuthApi;
+import dev.waasj.generated.model.GetToken200Response;
+import dev.waasj.generated.model.RefreshToken200Response;
+import dev.waasj.generated.model.RefreshTokenRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a valid org access token for one app ({@code client_id}) and one organization ({@code org_id}).
+ *
+ * <ul>
+ *   <li>First use calls {@code getToken} (grant {@code org_implicit}), unless the {@link TokenStore} has a token.
+ *   <li>Tokens are refreshed proactively, {@link Builder#refreshMargin} before they expire (at most half their
+ *       lifetime), so callers never send an expired token: Cobo has been seen to answer those with HTTP 500.
+ *   <li>Single flight: however many threads ask, at most one token request is in flight. While it runs, callers keep
+ *       using the still-valid token, or wait for the result when there is none; the result or the error is shared.
+ *       No lock is held across network I/O.
+ *   <li>Rotation: the new token is saved to the store before anyone uses it.
+ *   <li>A refresh refused with {@code invalid_grant} (the refresh token expired or was used, e.g. by another worker)
+ *       adopts a newer stored token if there is one, else falls back once to {@code getToken}; if that is refused
+ *       too, {@link ReauthorizationRequiredException} names the organization.
+ *   <li>A refresh that fails transiently while the current token is still valid keeps serving it, and waits
+ *       {@link Builder#retryBackoff} before trying again.
+ * </ul>
+ *
+ * <p>Reading a cached valid token costs one volatile read and one clock read.
+ */
+public final class OrgTokenManager {
+  private static final String ORG_IMPLICIT = "org_implicit";
+  private static final String REFRESH_TOKEN = "refresh_token";
+  private static final String INVALID_GRANT = "invalid_grant";
+
+  private final OAuthApi oauth;
+  private final String clientId;
+  private final String orgId;
+  private final TokenStore store;
+  private final Duration refreshMargin;
+  private final Duration retryBackoff;
+  private final Clock clock;
+  private final AtomicReference<@Nullable State> state = new AtomicReference<>();
+  private final AtomicReference<@Nullable CompletableFuture<OrgToken>> inflight = new AtomicReference<>();
+
+  private OrgTokenManager(Builder b) {
+    this.oauth = require(b.oauth, "oauth");
+    this.clientId = requireText(b.clientId, "clientId");
+    this.orgId = requireText(b.orgId, "orgId");
+    this.store = b.store;
+    this.refreshMargin = b.refreshMargin;
+    this.retryBackoff = b.retryBackoff;
+    this.clock = b.clock;
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The app this manager gets tokens for. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The organization this manager gets tokens for. */
+  public String orgId() {
+    return orgId;
+  }
+
+  /**
+   * Returns an access token that is valid now, fetching or refreshing first when needed.
+   *
+   * @throws ReauthorizationRequiredException if the organization must authorize the app again
+   * @throws CoboException if no valid token could be obtained
+   */
+  public String accessToken() {
+    return token().accessToken();
+  }
+
+  /** Like {@link #accessToken()}, returning the whole token with its expiry. */
+  public OrgToken token() {
+    State s = state.get();
+    long now = clock.millis();
+    if (s != null && s.fresh(now)) {
+      return s.token;
+    }
+    return slowPath();
+  }
+
+  /**
+   * Refreshes now, whatever the current token's age, and returns the new token. Rotation and single flight apply
+   * as for proactive refreshes.
+   */
+  public OrgToken refresh() {
+    State s = state.get();
+    if (s != null) {
+      state.compareAndSet(s, s.invalidated());
+    }
+    return slowPath();
+  }
+
+  /**
+   * Marks {@code accessToken} as rejected (the server answered 401), so the next call obtains a new one. Does
+   * nothing if the current token is already a different one, so concurrent 401s cause one refresh, not many.
+   */
+  public void invalidate(String accessToken) {
+    State s = state.get();
+    if (s != null && s.token.accessToken().equals(accessToken)) {
+      state.compareAndSet(s, s.invalidated());
+    }
+  }
+
+  /** The token in memory, without any I/O; null before first use. */
+  public @Nullable OrgToken peek() {
+    State s = state.get();
+    return s == null ? null : s.token;
+  }
+
+  private OrgToken slowPath() {
+    while (true) {
+      CompletableFuture<OrgToken> running = inflight.get();
+      if (running == null) {
+        CompletableFuture<OrgToken> mine = new CompletableFuture<>();
+        if (inflight.compareAndSet(null, mine)) {
+          return lead(mine);
+        }
+        continue;
+      }
+      State current = state.get();
+      if (current != null && current.usable(clock.millis())) {
+        return current.token; // a refresh is under way; the current token still works meanwhile
+      }
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw unwrap(e);
+      }
+    }
+  }
+
+  /** Runs the one token request in flight, publishing its result or error to everyone waiting on {@code mine}. */
+  private OrgToken lead(CompletableFuture<OrgToken> mine) {
+    try {
+      State current = state.get();
+      if (current != null && current.fresh(clock.millis())) {
+        mine.complete(current.token); // another leader finished between our check and our CAS
+        return current.token;
+      }
+      OrgToken token;
+      try {
+        token = obtain(current);
+      } catch (RuntimeException e) {
+        long now = clock.millis();
+        if (current != null && current.usable(now) && isTransient(e)) {
+          state.set(current.retryAfter(now + retryBackoff.toMillis()));
+          mine.complete(current.token);
+          return current.token;
+        }
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      // Rotation: persist first, so a crash or another worker never sees a used-up refresh token as current.
+      try {
+        store.save(token);
+      } catch (RuntimeException e) {
+        state.set(State.unsaved(token));
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      state.set(State.of(token, refreshMargin));
+      mine.complete(token);
+      return token;
+    } finally {
+      inflight.compareAndSet(mine, null);
+    }
+  }
+
+  private OrgToken obtain(@Nullable State current) {
+    if (current != null && current.unsaved) {
+      return current.token; // obtained earlier but never stored: store it now instead of rotating again
+    }
+    OrgToken base = current == null ? null : current.token;
+    // Another worker sharing the store, or an earlier run, may have renewed it already: adopting its token costs
+    // no request and spends no refresh token.
+    OrgToken adopted = newerStoredToken(base);
+    if (adopted != null) {
+      return adopted;
+    }
+    if (base == null) {
+      base = store.load(clientId, orgId);
+    }
+    if (base == null || !base.canRefreshAt(clock.instant())) {
+      return fetch();
+    }
+    try {
+      return refreshWith(base);
+    } catch (CoboApiException e) {
+      if (!INVALID_GRANT.equals(e.oauthError())) {
+        throw e;
+      }
+      adopted = newerStoredToken(base); // we lost a refresh race to another worker: its token is ours too
+      if (adopted != null) {
+        return adopted;
+      }
+      try {
+        return fetch();
+      } catch (CoboApiException refused) {
+        int status = refused.statusCode();
+        if (status >= 400 && status < 500 && status != 429) {
+          throw new ReauthorizationRequiredException(orgId, refused);
+        }
+        throw refused;
+      }
+    }
+  }
+
+  /** A stored token from another grant than {@code base} that is fresh enough to use as is, or null. */
+  private @Nullable OrgToken newerStoredToken(@Nullable OrgToken base) {
+    OrgToken stored = store.load(clientId, orgId);
+    if (stored == null || (base != null && stored.refreshToken().equals(base.refreshToken()))) {
+      return null;
+    }
+    return State.of(stored, refreshMargin).fresh(clock.millis()) ? stored : null;
+  }
+
+  private OrgToken fetch() {
+    GetToken200Response r = oauth.getToken(clientId, orgId, ORG_IMPLICIT);
+    return toToken(r.accessToken(), r.refreshToken(), r.tokenType(), r.expiresIn());
+  }
+
+  private OrgToken refreshWith(OrgToken base) {
+    RefreshToken200Response r =
+        oauth.refreshToken(
+            RefreshTokenRequest.builder()
+                .clientId(clientId)
+                .grantType(REFRESH_TOKEN)
+                .refreshToken(base.refreshToken())
+                .build());
+    return toToken(r.accessToken(), r.refreshToken(), r.tokenType(), r.expiresIn());
+  }
+
+  private OrgToken toToken(String access, String refresh, String type, long expiresInSeconds) {
+    Instant now = clock.instant();
+    return OrgToken.builder()
+        .clientId(clientId)
+        .orgId(orgId)
+        .accessToken(access)
+        .refreshToken(refresh)
+        .tokenType(type)
+        .obtainedAt(now)
+        .expiresAt(now.plusSeconds(Math.max(0, expiresInSeconds)))
+        .build();
+  }
+
+  /** Failures worth riding out on a still-valid token: anything but a definite refusal. */
+  private static boolean isTransient(RuntimeException e) {
+    if (e instanceof ReauthorizationRequiredException) {
+      return false;
+    }
+    if (e instanceof CoboApiException) {
+      int status = ((CoboApiException) e).statusCode();
+      return status == 429 || status >= 500;
+    }
+    return e instanceof CoboException;
+  }
+
+  private static RuntimeException unwrap(CompletionException e) {
+    Throwable cause = e.getCause();
+    return cause instanceof RuntimeException ? (RuntimeException) cause : e;
+  }
+
+  private static <T> T require(@Nullable T value, String name) {
+    if (value == null) {
+      throw new IllegalStateException(name + " is required");
+    }
+    return value;
+  }
+
+  private static String requireText(@Nullable String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " is required and must not be blank");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "OrgTokenManager{clientId=" + clientId + ", orgId=" + orgId + ", store=" + store + '}';
+  }
+
+  /** An immutable snapshot of the current token and when to renew it; swapped atomically. */
+  private static final class State {
+    final OrgToken token;
+    final long expiresAt;
+    final long refreshAt;
+    final long retryAt;
+    final boolean invalidated;
+    final boolean unsaved;
+
+    private State(OrgToken token, long refreshAt, long retryAt, boolean invalidated, boolean unsaved) {
+      this.token = token;
+      this.expiresAt = token.expiresAt().toEpochMilli();
+      this.refreshAt = refreshAt;
+      this.retryAt = retryAt;
+      this.invalidated = invalidated;
+      this.unsaved = unsaved;
+    }
+
+    static State of(OrgToken token, Duration margin) {
+      long issued = token.obtainedAt().toEpochMilli();
+      long expires = token.expiresAt().toEpochMilli();
+      // A margin larger than half the lifetime would refresh constantly: cap it.
+      long effectiveMargin = Math.min(margin.toMillis(), Math.max(0, (expires - issued) / 2));
+      return new State(token, expires - effectiveMargin, Long.MIN_VALUE, false, false);
+    }
+
+    static State unsaved(OrgToken token) {
+      return new State(token, Long.MIN_VALUE, Long.MIN_VALUE, false, true);
+    }
+
+    /** Good to hand out without asking for a new one. */
+    boolean fresh(long now) {
+      return !invalidated && !unsaved && (now < refreshAt || (now < expiresAt && now < retryAt));
+    }
+
+    /** Still accepted by the server, though due for renewal. */
+    boolean usable(long now) {
+      return !invalidated && !unsaved && now < expiresAt;
+    }
+
+    State invalidated() {
+      return new State(token, refreshAt, retryAt, true, unsaved);
+    }
+
+    State retryAfter(long at) {
+      return new State(token, refreshAt, at, invalidated, unsaved);
+    }
+  }
+
+  /** Configures an {@link OrgTokenManager}. */
+  public static final class Builder {
+    private @Nullable OAuthApi oauth;
+    private @Nullable String clientId;
+    private @Nullable String orgId;
+    private TokenStore store = new InMemoryTokenStore();
+    private Duration refreshMargin = Duration.ofMinutes(5);
+    private Duration retryBackoff = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The OAuth API to call, e.g. {@code client.oauth()}; it must sign with the app key. */
+    public Builder oauth(OAuthApi oauth) {
+      this.oauth = Objects.requireNonNull(oauth, "oauth");
+      return this;
+    }
+
+    /** The app's ID ({@code client_id}). */
+    public Builder clientId(String clientId) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      return this;
+    }
+
+    /** The organization's ID. */
+    public Builder orgId(String orgId) {
+      this.orgId = Objects.requireNonNull(orgId, "orgId");
+      return this;
+    }
+
+    /** Where tokens persist; in memory when unset. */
+    public Builder store(TokenStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** How long before expiry to refresh; 5 minutes when unset, capped at half the token's lifetime. */
+    public Builder refreshMargin(Duration margin) {
+      Objects.requireNonNull(margin, "margin");
+      if (margin.isNegative()) {
+        throw new IllegalArgumentException("refreshMargin must not be negative");
+      }
+      this.refreshMargin = margin;
+      return this;
+    }
+
+    /** How long to keep serving a still-valid token after a transient refresh failure; 10 s when unset. */
+    public Builder retryBackoff(Duration backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      if (backoff.isNegative()) {
+        throw new IllegalArgumentException("retryBackoff must not be negative");
+      }
+      this.retryBackoff = backoff;
+      return this;
+    }
+
+    /** The clock for expiry decisions; the system UTC clock when unset. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the manager. Performs no I/O: the first token is obtained on first use.
+     *
+     * @throws IllegalStateException if the OAuth API, app or organization is missing
+     */
+    public OrgTokenManager build() {
+      return new OrgTokenManager(this);
+    }
+  }
+}

@@ -1,0 +1,470 @@
+package dev.waasj.client;
+
+import dev.waasj.auth.signing.Ed25519RequestSigner;
+import dev.waasj.auth.signing.NonceSource;
+import dev.waasj.auth.signing.RequestSigner;
+import dev.waasj.auth.signing.SigningInterceptor;
+import dev.waasj.auth.token.BearerTokenInterceptor;
+import dev.waasj.auth.token.InMemoryTokenStore;
+import dev.waasj.auth.token.OrgTokenManager;
+import dev.waasj.auth.token.TokenStore;
+import dev.waasj.auth.verification.ResponseVerificationInterceptor;
+import dev.waasj.auth.verification.ResponseVerifier;
+import dev.waasj.generated.api.OAuthApi;
+import dev.waasj.runtime.call.CoboCallAdapterFactory;
+import dev.waasj.runtime.json.JsonSupport;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The way into the Cobo WaaS 2 API. Build one per API key and share it: it is thread-safe and holds the
+ * connection pool.
+ *
+ * <pre>{@code
+ * try (CoboClient cobo = CoboClient.builder()
+ *     .environment(CoboEnvironment.DEV)
+ *     .apiSecret(System.getenv("COBO_API_SECRET"))
+ *     .build()) {
+ *   GetToken200Response token = cobo.oauth().getToken(clientId, orgId, "org_implicit");
+ * }
+ * }</pre>
+ *
+ * <p>Every request is signed with the API secret (Ed25519, a fresh nonce per attempt on the wire) and every response
+ * is verified against the server's public key before its body is read; a response that fails verification raises
+ * {@link dev.waasj.errors.ResponseSignatureException}. Safe failures are retried per {@link RetryPolicy}.
+ */
+public final class CoboClient implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(CoboClient.class.getName());
+
+  private final HttpUrl baseUrl;
+  private final RequestSigner signer;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final Retrofit retrofit;
+  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final @Nullable OrgTokenManager tokens;
+
+  private CoboClient(
+      Builder b,
+      HttpUrl baseUrl,
+      RequestSigner signer,
+      OkHttpClient http,
+      AtomicReference<@Nullable OrgTokenManager> tokenSlot) {
+    this.baseUrl = baseUrl;
+    this.signer = signer;
+    this.http = http;
+    this.ownsHttp = b.okHttpClient == null;
+    this.retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(http)
+            .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
+            .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi()))
+            .build();
+    if (b.clientId != null && b.orgId != null) {
+      this.tokens =
+          OrgTokenManager.builder()
+              .oauth(oauth())
+              .clientId(b.clientId)
+              .orgId(b.orgId)
+              .store(b.tokenStore)
+              .refreshMargin(b.tokenRefreshMargin)
+              .clock(b.clock)
+              .build();
+    } else {
+      this.tokens = null;
+    }
+    tokenSlot.set(tokens);
+  }
+
+  /** Returns a builder with nothing set but defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a client from the process environment; see {@link Builder#environmentVariables(Map)} for the variables.
+   *
+   * @throws IllegalArgumentException if a variable is missing or malformed
+   */
+  public static CoboClient fromEnv() {
+    return builder().environmentVariables(System.getenv()).build();
+  }
+
+  /** The OAuth operations: {@code getToken} and {@code refreshToken}. */
+  public OAuthApi oauth() {
+    return api(OAuthApi.class);
+  }
+
+  /** Any generated API interface, wired with this client's signing, verification and retries. Cached. */
+  public <T> T api(Class<T> service) {
+    Objects.requireNonNull(service, "service");
+    return service.cast(apis.computeIfAbsent(service, retrofit::create));
+  }
+
+  /**
+   * The org token manager, when the client was built with an app and organization ({@link Builder#clientId},
+   * {@link Builder#orgId}). Such a client attaches the org access token to every call but the token endpoint.
+   *
+   * @throws IllegalStateException if no app and organization were configured
+   */
+  public OrgTokenManager tokens() {
+    if (tokens == null) {
+      throw new IllegalStateException(
+          "No org token manager: set clientId(...) and orgId(...) (COBO_CLIENT_ID, COBO_ORG_ID)");
+    }
+    return tokens;
+  }
+
+  /** The base URL requests are resolved against, ending in {@code /}. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /** The API key (public) requests are signed for. */
+  public String apiKey() {
+    return signer.apiKey();
+  }
+
+  /**
+   * The configured OkHttp client, with the SDK's interceptors. Use {@code newBuilder()} on it to derive clients that
+   * share its pools.
+   */
+  public OkHttpClient httpClient() {
+    return http;
+  }
+
+  /** Releases the connection pool and threads, unless the caller supplied the OkHttp client. */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CoboClient{baseUrl=" + baseUrl + ", apiKey=" + signer.apiKey() + '}';
+  }
+
+  /** Configures a {@link CoboClient}. Not thread-safe; {@link #build()} validates everything before any I/O. */
+  public static final class Builder {
+    private @Nullable CoboEnvironment environment;
+    private @Nullable String baseUrl;
+    private @Nullable String serverPublicKey;
+    private @Nullable RequestSigner signer;
+    private @Nullable OkHttpClient okHttpClient;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration readTimeout;
+    private @Nullable Duration writeTimeout;
+    private @Nullable Duration callTimeout;
+    private @Nullable String userAgent;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Duration timestampTolerance = Duration.ofMinutes(5);
+    private boolean verifyResponses = true;
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private @Nullable Consumer<String> logSink;
+    private Clock clock = Clock.systemUTC();
+    private RetryInterceptor.Sleeper sleeper = Thread::sleep;
+    private @Nullable String clientId;
+    private @Nullable String orgId;
+    private TokenStore tokenStore = new InMemoryTokenStore();
+    private Duration tokenRefreshMargin = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /** Talks to one of Cobo's environments, verifying responses with that environment's key. Default: none. */
+    public Builder environment(CoboEnvironment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * Talks to another base URL, e.g. a gateway or a local emulator ({@code http://127.0.0.1:8080/v2}); include the
+     * {@code /v2} prefix. Plain {@code http} is accepted only for loopback hosts. Requires
+     * {@link #serverPublicKey(String)} unless the URL is one of Cobo's own.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** The hex Ed25519 public key that signs the server's responses; needed for a custom base URL. */
+    public Builder serverPublicKey(String serverPublicKeyHex) {
+      this.serverPublicKey = Objects.requireNonNull(serverPublicKeyHex, "serverPublicKey");
+      return this;
+    }
+
+    /**
+     * Signs with this API secret: 64 hex characters (the Ed25519 seed) or a PKCS#8 PEM text.
+     *
+     * @throws IllegalArgumentException if it is neither; the message never contains the secret
+     */
+    public Builder apiSecret(String apiSecret) {
+      Objects.requireNonNull(apiSecret, "apiSecret");
+      this.signer =
+          apiSecret.contains("-----BEGIN")
+              ? Ed25519RequestSigner.fromPem(apiSecret)
+              : Ed25519RequestSigner.fromHexSecret(apiSecret);
+      return this;
+    }
+
+    /** Signs with the PKCS#8 PEM private key in {@code pemFile}. */
+    public Builder apiSecretPemFile(Path pemFile) {
+      this.signer = Ed25519RequestSigner.fromPemFile(Objects.requireNonNull(pemFile, "pemFile"));
+      return this;
+    }
+
+    /** Signs with a custom signer, e.g. a key held in an HSM or KMS. */
+    public Builder signer(RequestSigner signer) {
+      this.signer = Objects.requireNonNull(signer, "signer");
+      return this;
+    }
+
+    /**
+     * Builds on the caller's OkHttp client (shared pools, proxies, TLS settings); the SDK adds its interceptors to a
+     * derived client and leaves the original untouched. {@link CoboClient#close()} then leaves its pools alone.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /** Connect timeout; OkHttp's default (10 s) when unset. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Read timeout; OkHttp's default (10 s) when unset. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requirePositive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Write timeout; OkHttp's default (10 s) when unset. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = requirePositive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Deadline for a whole call including retries' network time; none when unset. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = requirePositive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** A product token prepended to the SDK's own {@code User-Agent}, e.g. {@code my-app/1.2}. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /** How failures are retried; {@link RetryPolicy#DEFAULT} when unset. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** How far a response's {@code BIZ_TIMESTAMP} may lie from this machine's clock; 5 minutes when unset. */
+    public Builder responseTimestampTolerance(Duration tolerance) {
+      this.timestampTolerance = requirePositive(tolerance, "responseTimestampTolerance");
+      return this;
+    }
+
+    /**
+     * Accepts responses without checking their signature. For debugging against servers that cannot sign; the
+     * client logs a warning when built this way.
+     */
+    public Builder disableResponseVerification() {
+      this.verifyResponses = false;
+      return this;
+    }
+
+    /** Logs each HTTP attempt at this level, secrets redacted; {@link HttpLogLevel#NONE} when unset. */
+    public Builder httpLogging(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /** Where HTTP log lines go; the {@code dev.waasj.http} {@link System.Logger} at INFO when unset. */
+    public Builder httpLogSink(Consumer<String> sink) {
+      this.logSink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** The clock for nonces and response timestamp checks; the system UTC clock when unset. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The Portal app's ID; with {@link #orgId} it turns on org token management. */
+    public Builder clientId(String clientId) {
+      this.clientId = requireText(clientId, "clientId");
+      return this;
+    }
+
+    /** The organization the app acts for; with {@link #clientId} it turns on org token management. */
+    public Builder orgId(String orgId) {
+      this.orgId = requireText(orgId, "orgId");
+      return this;
+    }
+
+    /** Where org tokens persist; in memory when unset. See {@code FileTokenStore} for restarts and workers. */
+    public Builder tokenStore(TokenStore store) {
+      this.tokenStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** How long before expiry org tokens are refreshed; 5 minutes when unset. */
+    public Builder tokenRefreshMargin(Duration margin) {
+      Objects.requireNonNull(margin, "margin");
+      if (margin.isNegative()) {
+        throw new IllegalArgumentException("tokenRefreshMargin must not be negative");
+      }
+      this.tokenRefreshMargin = margin;
+      return this;
+    }
+
+    /** Replaces the sleep between retries; for tests. */
+    Builder sleeper(RetryInterceptor.Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /**
+     * Reads configuration from environment variables; values already set on the builder are replaced:
+     *
+     * <ul>
+     *   <li>{@code COBO_ENV}: {@code dev}, {@code prod} or {@code sandbox};
+     *   <li>{@code COBO_BASE_URL}: a custom base URL, instead of {@code COBO_ENV};
+     *   <li>{@code COBO_API_SECRET}: the API secret (hex or PEM text), required;
+     *   <li>{@code COBO_SERVER_PUBLIC_KEY}: the response-signing key for a custom base URL;
+     *   <li>{@code COBO_CLIENT_ID} and {@code COBO_ORG_ID}: optional, turn on org token management.
+     * </ul>
+     *
+     * @throws IllegalArgumentException if a value is malformed; messages never contain the secret
+     */
+    public Builder environmentVariables(Map<String, String> env) {
+      Objects.requireNonNull(env, "env");
+      String envName = blankToNull(env.get("COBO_ENV"));
+      String url = blankToNull(env.get("COBO_BASE_URL"));
+      String secret = blankToNull(env.get("COBO_API_SECRET"));
+      String serverKey = blankToNull(env.get("COBO_SERVER_PUBLIC_KEY"));
+      String app = blankToNull(env.get("COBO_CLIENT_ID"));
+      String org = blankToNull(env.get("COBO_ORG_ID"));
+      if (app != null) {
+        clientId(app);
+      }
+      if (org != null) {
+        orgId(org);
+      }
+      if (envName != null) {
+        environment(CoboEnvironment.parse(envName));
+      }
+      if (url != null) {
+        baseUrl(url);
+      }
+      if (serverKey != null) {
+        serverPublicKey(serverKey);
+      }
+      if (secret == null) {
+        throw new IllegalArgumentException("COBO_API_SECRET is not set");
+      }
+      apiSecret(secret);
+      return this;
+    }
+
+    /**
+     * Validates the configuration and builds the client. Performs no I/O.
+     *
+     * @throws IllegalStateException if something required is missing
+     * @throws IllegalArgumentException if a value is malformed
+     */
+    public CoboClient build() {
+      if (signer == null) {
+        throw new IllegalStateException("No API secret: call apiSecret(...), apiSecretPemFile(...) or signer(...)");
+      }
+      if ((clientId == null) != (orgId == null)) {
+        throw new IllegalStateException("Org token management needs both clientId(...) and orgId(...)");
+      }
+      Endpoint endpoint = Endpoint.resolve(environment, baseUrl, serverPublicKey, verifyResponses);
+      OkHttpClient.Builder http = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
+      if (connectTimeout != null) {
+        http.connectTimeout(connectTimeout);
+      }
+      if (readTimeout != null) {
+        http.readTimeout(readTimeout);
+      }
+      if (writeTimeout != null) {
+        http.writeTimeout(writeTimeout);
+      }
+      if (callTimeout != null) {
+        http.callTimeout(callTimeout);
+      }
+      String agent = (userAgent == null ? "" : userAgent + " ") + SdkVersion.USER_AGENT;
+      // Application interceptors, outermost first: the bearer token wraps everything so its 401 replay is retried,
+      // verified and signed like any call; retries wrap verification, so every attempt's answer is checked;
+      // signing is a network interceptor, so every attempt on the wire (OkHttp's own retries and follow-ups
+      // included) gets a fresh nonce and signature.
+      AtomicReference<@Nullable OrgTokenManager> tokenSlot = new AtomicReference<>();
+      if (clientId != null) {
+        http.addInterceptor(new BearerTokenInterceptor(() -> Objects.requireNonNull(tokenSlot.get())));
+      }
+      http.addInterceptor(new RetryInterceptor(retryPolicy, sleeper));
+      http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", agent).build()));
+      if (endpoint.serverPublicKey != null) {
+        http.addInterceptor(
+            new ResponseVerificationInterceptor(
+                new ResponseVerifier(endpoint.serverPublicKey, timestampTolerance, clock)));
+      } else {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "Response signature verification is DISABLED for {0}: responses are not authenticated",
+            endpoint.url);
+      }
+      http.addNetworkInterceptor(new SigningInterceptor(signer, new NonceSource(clock)));
+      if (logLevel != HttpLogLevel.NONE) {
+        http.addNetworkInterceptor(new LoggingInterceptor(logLevel, logSink != null ? logSink : Builder::logInfo));
+      }
+      return new CoboClient(this, endpoint.url, signer, http.build(), tokenSlot);
+    }
+
+    private static void logInfo(String line) {
+      System.getLogger("dev.waasj.http").log(System.Logger.Level.INFO, line);
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+
+    private static String requireText(String value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value.trim();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+      return s == null || s.isBlank() ? null : s.trim();
+    }
+  }
+}

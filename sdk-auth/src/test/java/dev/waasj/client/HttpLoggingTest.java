@@ -1,0 +1,72 @@
+package dev.waasj.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waasj.generated.model.GetToken200Response;
+import dev.waasj.generated.model.RefreshToken200Response;
+import dev.waasj.generated.model.RefreshTokenRequest;
+import dev.waasj.testkit.CoboEmulatorExtension;
+import dev.waasj.testkit.RecordedExchange;
+import dev.waasj.testkit.TestKeyPair;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Even at the most verbose level, logs carry no token, signature, nonce, key or secret. */
+class HttpLoggingTest {
+  static final TestKeyPair APP = TestKeyPair.generate();
+
+  @RegisterExtension
+  static final CoboEmulatorExtension COBO =
+      CoboEmulatorExtension.create(b -> b.registerApp("app", "org", APP.publicKeyHex()));
+
+  @Test
+  void bodyLevelLogsRedactEverySecret() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    GetToken200Response first;
+    RefreshToken200Response second;
+    try (CoboClient client =
+        CoboClient.builder()
+            .baseUrl(COBO.get().baseUrl())
+            .serverPublicKey(COBO.get().serverPublicKeyHex())
+            .apiSecret(APP.seedHex())
+            .httpLogging(HttpLogLevel.BODY)
+            .httpLogSink(lines::add)
+            .build()) {
+      first = client.oauth().getToken("app", "org", "org_implicit");
+      second =
+          client
+              .oauth()
+              .refreshToken(
+                  RefreshTokenRequest.builder()
+                      .clientId("app")
+                      .grantType("refresh_token")
+                      .refreshToken(first.refreshToken())
+                      .build());
+    }
+
+    String log = String.join("\n", lines);
+    assertThat(lines).hasSize(4); // request and response of each call
+    assertThat(log)
+        .contains("--> GET", "<-- 200", "--> POST", "\"refresh_token\":\"[REDACTED]\"")
+        .contains("BIZ-API-SIGNATURE: [REDACTED]", "BIZ-API-NONCE: [REDACTED]", "BIZ-API-KEY: [REDACTED]")
+        .doesNotContain(first.accessToken(), first.refreshToken(), second.accessToken(), second.refreshToken())
+        .doesNotContain(APP.seedHex(), APP.publicKeyHex());
+    for (RecordedExchange exchange : COBO.get().requests()) {
+      assertThat(log)
+          .doesNotContain(exchange.header("BIZ-API-SIGNATURE").orElseThrow())
+          .doesNotContain(exchange.header("BIZ-API-NONCE").orElseThrow());
+    }
+  }
+
+  @Test
+  void redactorHandlesJsonQueriesAndHeaders() {
+    assertThat(Redactor.json("{\"access_token\": \"a\\\"b\", \"expires_in\": 5, \"api_secret\":\"s\"}"))
+        .isEqualTo("{\"access_token\": \"[REDACTED]\", \"expires_in\": 5, \"api_secret\":\"[REDACTED]\"}");
+    assertThat(Redactor.url(okhttp3.HttpUrl.get("https://h/v2/x?refresh_token=abc&org_id=o")))
+        .isEqualTo("https://h/v2/x?refresh_token=%5BREDACTED%5D&org_id=o");
+    assertThat(Redactor.header("Authorization", "Bearer abc")).isEqualTo("[REDACTED]");
+    assertThat(Redactor.header("Content-Type", "application/json")).isEqualTo("application/json");
+  }
+}
