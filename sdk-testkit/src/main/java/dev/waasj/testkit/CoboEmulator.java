@@ -222,6 +222,8 @@ public final class CoboEmulator implements AutoCloseable {
   public static final class Builder {
     private record App(String clientId, String orgId, String publicKeyHex) {}
 
+    private int port;
+
     private final List<App> apps = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Duration accessTokenLifetime = Duration.ofSeconds(43_199);
@@ -321,8 +323,17 @@ public final class CoboEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Binds this port instead of an ephemeral one; 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535");
+      }
+      this.port = port;
+      return this;
+    }
+
     /**
-     * Binds {@code 127.0.0.1} on an ephemeral port and starts serving.
+     * Binds {@code 127.0.0.1} on the configured port (ephemeral by default) and starts serving.
      *
      * @throws UncheckedIOException if the port cannot be bound
      */
@@ -331,7 +342,7 @@ public final class CoboEmulator implements AutoCloseable {
       apps.forEach(app -> registry.register(app.clientId(), app.orgId(), app.publicKeyHex()));
       HttpServer server;
       try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot bind the emulator to 127.0.0.1", e);
       }
