@@ -20,7 +20,8 @@ final class Endpoint {
       @Nullable String serverPublicKey,
       boolean verify) {
     if (environment == null && baseUrl == null) {
-      throw new IllegalStateException("No endpoint: call environment(...) or baseUrl(...)");
+      throw new IllegalStateException(
+          "No endpoint: call environment(...) or baseUrl(...) (COBO_ENV or COBO_BASE_URL)");
     }
     HttpUrl url = parse(baseUrl != null ? baseUrl : environment.baseUrl());
     if (!verify) {

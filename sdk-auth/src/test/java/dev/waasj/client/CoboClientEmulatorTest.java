@@ -74,18 +74,21 @@ class CoboClientEmulatorTest {
     return client.oauth().getToken(CLIENT_ID, ORG_ID, "org_implicit");
   }
 
+  RefreshToken200Response refresh(String refreshToken) {
+    return client
+        .oauth()
+        .refreshToken(
+            RefreshTokenRequest.builder()
+                .clientId(CLIENT_ID)
+                .grantType("refresh_token")
+                .refreshToken(refreshToken)
+                .build());
+  }
+
   @Test
   void getsAndRefreshesATokenFromTheEnvironmentConfiguredClient() {
     GetToken200Response first = getToken();
-    RefreshToken200Response second =
-        client
-            .oauth()
-            .refreshToken(
-                RefreshTokenRequest.builder()
-                    .clientId(CLIENT_ID)
-                    .grantType("refresh_token")
-                    .refreshToken(first.refreshToken())
-                    .build());
+    RefreshToken200Response second = refresh(first.refreshToken());
 
     assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
     assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
@@ -142,18 +145,7 @@ class CoboClientEmulatorTest {
 
   @Test
   void signedOAuthErrorsSurfaceAsApiErrors() {
-    BadRequestException e =
-        catchThrowableOfType(
-            BadRequestException.class,
-            () ->
-                client
-                    .oauth()
-                    .refreshToken(
-                        RefreshTokenRequest.builder()
-                            .clientId(CLIENT_ID)
-                            .grantType("refresh_token")
-                            .refreshToken("never-issued")
-                            .build()));
+    BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> refresh("never-issued"));
 
     assertThat(e.oauthError()).isEqualTo("invalid_grant");
   }
@@ -199,17 +191,7 @@ class CoboClientEmulatorTest {
 
     COBO.get().clearRequests();
     COBO.get().enqueueFault(Fault.badGateway());
-    assertThatThrownBy(
-            () ->
-                client
-                    .oauth()
-                    .refreshToken(
-                        RefreshTokenRequest.builder()
-                            .clientId(CLIENT_ID)
-                            .grantType("refresh_token")
-                            .refreshToken("rt")
-                            .build()))
-        .isInstanceOf(ServerException.class);
+    assertThatThrownBy(() -> refresh("rt")).isInstanceOf(ServerException.class);
     assertThat(COBO.get().requests()).hasSize(1); // the refresh may have rotated: never sent twice
   }
 
