@@ -98,6 +98,25 @@ class CoboClientEmulatorTest {
   }
 
   @Test
+  void appAndOrgFromTheEnvironmentTurnOnTokenManagement() {
+    try (CoboClient managed =
+        CoboClient.builder()
+            .environmentVariables(
+                Map.of(
+                    "COBO_BASE_URL", COBO.get().baseUrl(),
+                    "COBO_API_SECRET", APP.seedHex(),
+                    "COBO_SERVER_PUBLIC_KEY", COBO.get().serverPublicKeyHex(),
+                    "COBO_CLIENT_ID", CLIENT_ID,
+                    "COBO_ORG_ID", ORG_ID))
+            .build()) {
+      String token = managed.tokens().accessToken();
+
+      assertThat(COBO.get().isAccessTokenValid(token)).isTrue();
+      assertThat(managed.tokens().orgId()).isEqualTo(ORG_ID);
+    }
+  }
+
+  @Test
   void responsesSignedWithAnotherKeyAreRefused() {
     COBO.get().enqueueFault(Fault.wrongKeySignature());
 
