@@ -8,10 +8,11 @@ import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /** Builds a Retrofit wired exactly as the SDK wires it (minus signing), pointed at a loopback server's /v2/. */
-final class TestRetrofit {
+public final class TestRetrofit {
   private TestRetrofit() {}
 
-  static Retrofit against(MockWebServer server) {
+  /** A Retrofit for {@code server}, with the SDK's converter and call adapter. */
+  public static Retrofit against(MockWebServer server) {
     return new Retrofit.Builder()
         .baseUrl(server.url("/v2/"))
         .client(new OkHttpClient())

@@ -17,4 +17,10 @@ import java.lang.annotation.Target;
 public @interface JsonModel {
   /** The adapter class that reads and writes the annotated type. */
   Class<? extends JsonAdapter<?>> adapter();
+
+  /**
+   * The name of the OpenAPI schema the type was generated from, as the spec writes it (for instance
+   * {@code get_token_2XX_response}); empty for types the spec declares inline, such as a property's enumeration.
+   */
+  String schema() default "";
 }

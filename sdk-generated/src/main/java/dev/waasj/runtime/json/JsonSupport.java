@@ -8,12 +8,17 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import okio.BufferedSink;
@@ -47,21 +52,61 @@ public final class JsonSupport {
         .add(URI.class, textAdapter("uri", URI::create, URI::toString));
   }
 
-  /** The null-safe adapter for a model field of type {@code T}; generated adapters call this. */
-  public static <T> JsonAdapter<T> adapter(Moshi moshi, TypeRef<T> type) {
-    return moshi.<T>adapter(type.type()).nullSafe();
+  /**
+   * The null-safe adapter for a model field of type {@code T}; generated adapters call this. Free-form parts of the
+   * type ({@code Object}, {@code Map<String, Object>}, ...) keep numbers exact, as {@link JsonValues} describes.
+   * With {@code stringEncoded} (the spec declares the JSON values as strings), {@link BigDecimal}s are read and
+   * written as JSON strings, also inside lists and maps.
+   */
+  public static <T> JsonAdapter<T> fieldAdapter(Moshi moshi, TypeRef<T> type, boolean stringEncoded) {
+    return JsonSupport.<T>exactAdapter(moshi, type.type(), stringEncoded).nullSafe();
   }
 
-  /**
-   * Like {@link #adapter}, for a field the spec declares as a JSON string: a {@link BigDecimal} there (an amount
-   * with {@code format: decimal}) is written back as a string, as the server sent it, not as a number.
-   */
-  @SuppressWarnings("unchecked") // checked: the type is BigDecimal exactly
-  public static <T> JsonAdapter<T> stringEncoded(Moshi moshi, TypeRef<T> type) {
-    if (type.type() == BigDecimal.class) {
+  /** Like {@link #fieldAdapter(Moshi, TypeRef, boolean)}, for a field whose type is not generic. */
+  public static <T> JsonAdapter<T> fieldAdapter(Moshi moshi, Class<T> type, boolean stringEncoded) {
+    return JsonSupport.<T>exactAdapter(moshi, type, stringEncoded).nullSafe();
+  }
+
+  @SuppressWarnings("unchecked") // each branch builds an adapter for exactly the requested type
+  private static <T> JsonAdapter<T> exactAdapter(Moshi moshi, Type type, boolean stringEncoded) {
+    if (!needsExactAdapter(type, stringEncoded)) {
+      return moshi.adapter(type);
+    }
+    if (type == Object.class) {
+      return (JsonAdapter<T>) JsonValues.adapter(moshi);
+    }
+    if (type == BigDecimal.class) {
       return (JsonAdapter<T>) DECIMAL_STRING;
     }
-    return adapter(moshi, type);
+    Class<?> raw = Types.getRawType(type);
+    Type[] arguments = ((ParameterizedType) type).getActualTypeArguments();
+    if (raw == List.class || raw == Collection.class) {
+      return (JsonAdapter<T>)
+          new ContainerAdapters.ListAdapter<>(exactAdapter(moshi, arguments[0], stringEncoded)).nullSafe();
+    }
+    if (raw == Set.class) {
+      return (JsonAdapter<T>)
+          new ContainerAdapters.SetAdapter<>(exactAdapter(moshi, arguments[0], stringEncoded)).nullSafe();
+    }
+    if (raw == Map.class && arguments[0] == String.class) {
+      return (JsonAdapter<T>)
+          new ContainerAdapters.MapAdapter<>(exactAdapter(moshi, arguments[1], stringEncoded)).nullSafe();
+    }
+    return moshi.adapter(type);
+  }
+
+  private static boolean needsExactAdapter(Type type, boolean stringEncoded) {
+    if (type == Object.class || (stringEncoded && type == BigDecimal.class)) {
+      return true;
+    }
+    if (type instanceof ParameterizedType) {
+      for (Type argument : ((ParameterizedType) type).getActualTypeArguments()) {
+        if (needsExactAdapter(argument, stringEncoded)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static @Nullable JsonAdapter<?> modelAdapter(

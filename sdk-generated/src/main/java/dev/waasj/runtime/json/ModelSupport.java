@@ -1,10 +1,18 @@
 package dev.waasj.runtime.json;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +59,35 @@ public final class ModelSupport {
     if (value == null) {
       throw new JsonDataException("Required field '" + field + "' missing at " + reader.getPath());
     }
+  }
+
+  /**
+   * Writes a member that is required but nullable: present even when the value is null, whatever the writer's
+   * {@code serializeNulls} setting.
+   */
+  public static <T> void writeNullable(JsonWriter writer, String name, JsonAdapter<T> adapter, @Nullable T value)
+      throws IOException {
+    if (value != null) {
+      writer.name(name);
+      adapter.toJson(writer, value);
+    } else {
+      JsonValues.writeNullMember(writer, name);
+    }
+  }
+
+  /** An unmodifiable copy of {@code list} (null stays null), so a built model cannot change under its user. */
+  public static <E> @Nullable List<E> immutable(@Nullable List<E> list) {
+    return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+  }
+
+  /** An unmodifiable, order-keeping copy of {@code set} (null stays null). */
+  public static <E> @Nullable Set<E> immutable(@Nullable Set<E> set) {
+    return set == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(set));
+  }
+
+  /** An unmodifiable, order-keeping copy of {@code map} (null stays null). */
+  public static <K, V> @Nullable Map<K, V> immutable(@Nullable Map<K, V> map) {
+    return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /** Indexes the constants of an open enumeration by their raw value. */

@@ -1,4 +1,4 @@
-package dev.waasj.generated;
+package dev.waasj.generated.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,9 @@
-package dev.waasj.generated;
+package dev.waasj.generated.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waasj.generated.TestRetrofit;
 import dev.waasj.generated.api.OAuthApi;
 import dev.waasj.generated.model.GetToken200Response;
 import dev.waasj.generated.model.RefreshToken200Response;

@@ -1,4 +1,4 @@
-package dev.waasj.generated;
+package dev.waasj.generated.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import dev.waasj.errors.CoboTransportException;
 import dev.waasj.errors.MalformedResponseException;
 import dev.waasj.errors.RateLimitException;
 import dev.waasj.errors.ServerException;
+import dev.waasj.generated.TestRetrofit;
 import dev.waasj.generated.api.OAuthApi;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
