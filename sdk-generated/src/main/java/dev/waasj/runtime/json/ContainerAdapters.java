@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,49 +21,54 @@ import org.jspecify.annotations.Nullable;
 final class ContainerAdapters {
   private ContainerAdapters() {}
 
-  static final class ListAdapter<E> extends JsonAdapter<List<@Nullable E>> {
+  /** A list or set: the two differ only in the collection they read into. */
+  static final class CollectionAdapter<E, C extends Collection<@Nullable E>> extends JsonAdapter<C> {
     private final JsonAdapter<E> element;
+    private final Supplier<C> empty;
+    private final String kind;
 
-    ListAdapter(JsonAdapter<E> element) {
+    private CollectionAdapter(JsonAdapter<E> element, Supplier<C> empty, String kind) {
       this.element = element;
+      this.empty = empty;
+      this.kind = kind;
+    }
+
+    static <E> CollectionAdapter<E, List<@Nullable E>> list(JsonAdapter<E> element) {
+      return new CollectionAdapter<>(element, ArrayList::new, "list");
+    }
+
+    /** Keeps JSON order, so a set written back reads the same. */
+    static <E> CollectionAdapter<E, Set<@Nullable E>> set(JsonAdapter<E> element) {
+      return new CollectionAdapter<>(element, LinkedHashSet::new, "set");
     }
 
     @Override
-    public List<@Nullable E> fromJson(JsonReader reader) throws IOException {
-      return readInto(reader, element, new ArrayList<>());
+    public C fromJson(JsonReader reader) throws IOException {
+      C into = empty.get();
+      reader.beginArray();
+      while (reader.hasNext()) {
+        into.add(element.fromJson(reader));
+      }
+      reader.endArray();
+      return into;
     }
 
     @Override
-    public void toJson(JsonWriter writer, @Nullable List<@Nullable E> value) throws IOException {
-      write(writer, element, value);
+    public void toJson(JsonWriter writer, @Nullable C value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+        return;
+      }
+      writer.beginArray();
+      for (E e : value) {
+        element.toJson(writer, e);
+      }
+      writer.endArray();
     }
 
     @Override
     public String toString() {
-      return element + ".list()";
-    }
-  }
-
-  static final class SetAdapter<E> extends JsonAdapter<Set<@Nullable E>> {
-    private final JsonAdapter<E> element;
-
-    SetAdapter(JsonAdapter<E> element) {
-      this.element = element;
-    }
-
-    @Override
-    public Set<@Nullable E> fromJson(JsonReader reader) throws IOException {
-      return readInto(reader, element, new LinkedHashSet<>());
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, @Nullable Set<@Nullable E> value) throws IOException {
-      write(writer, element, value);
-    }
-
-    @Override
-    public String toString() {
-      return element + ".set()";
+      return element + "." + kind + "()";
     }
   }
 
@@ -107,28 +113,5 @@ final class ContainerAdapters {
     public String toString() {
       return value + ".map()";
     }
-  }
-
-  private static <E, C extends Collection<@Nullable E>> C readInto(JsonReader reader, JsonAdapter<E> element, C into)
-      throws IOException {
-    reader.beginArray();
-    while (reader.hasNext()) {
-      into.add(element.fromJson(reader));
-    }
-    reader.endArray();
-    return into;
-  }
-
-  private static <E> void write(JsonWriter writer, JsonAdapter<E> element, @Nullable Collection<@Nullable E> value)
-      throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginArray();
-    for (E e : value) {
-      element.toJson(writer, e);
-    }
-    writer.endArray();
   }
 }

@@ -82,11 +82,11 @@ public final class JsonSupport {
     Type[] arguments = ((ParameterizedType) type).getActualTypeArguments();
     if (raw == List.class || raw == Collection.class) {
       return (JsonAdapter<T>)
-          new ContainerAdapters.ListAdapter<>(exactAdapter(moshi, arguments[0], stringEncoded)).nullSafe();
+          ContainerAdapters.CollectionAdapter.list(exactAdapter(moshi, arguments[0], stringEncoded)).nullSafe();
     }
     if (raw == Set.class) {
       return (JsonAdapter<T>)
-          new ContainerAdapters.SetAdapter<>(exactAdapter(moshi, arguments[0], stringEncoded)).nullSafe();
+          ContainerAdapters.CollectionAdapter.set(exactAdapter(moshi, arguments[0], stringEncoded)).nullSafe();
     }
     if (raw == Map.class && arguments[0] == String.class) {
       return (JsonAdapter<T>)
