@@ -189,13 +189,13 @@ public final class OrgTokenManager {
     }
     OrgToken base = current == null ? null : current.token;
     // Another worker sharing the store, or an earlier run, may have renewed it already: adopting its token costs
-    // no request and spends no refresh token.
-    OrgToken adopted = newerStoredToken(base);
-    if (adopted != null) {
-      return adopted;
+    // no request and spends no refresh token. One read of the store serves both that check and a first use.
+    OrgToken stored = store.load(clientId, orgId);
+    if (isAdoptable(stored, base)) {
+      return stored;
     }
     if (base == null) {
-      base = store.load(clientId, orgId);
+      base = stored;
     }
     if (base == null || !base.canRefreshAt(clock.instant())) {
       return fetch();
@@ -206,9 +206,9 @@ public final class OrgTokenManager {
       if (!INVALID_GRANT.equals(e.oauthError())) {
         throw e;
       }
-      adopted = newerStoredToken(base); // we lost a refresh race to another worker: its token is ours too
-      if (adopted != null) {
-        return adopted;
+      stored = store.load(clientId, orgId); // we may have lost a refresh race to another worker
+      if (isAdoptable(stored, base)) {
+        return stored; // its token is ours too
       }
       try {
         return fetch();
@@ -222,13 +222,11 @@ public final class OrgTokenManager {
     }
   }
 
-  /** A stored token from another grant than {@code base} that is fresh enough to use as is, or null. */
-  private @Nullable OrgToken newerStoredToken(@Nullable OrgToken base) {
-    OrgToken stored = store.load(clientId, orgId);
-    if (stored == null || (base != null && stored.refreshToken().equals(base.refreshToken()))) {
-      return null;
-    }
-    return State.of(stored, refreshMargin).fresh(clock.millis()) ? stored : null;
+  /** Whether {@code stored} comes from another grant than {@code base} and is fresh enough to use as is. */
+  private boolean isAdoptable(@Nullable OrgToken stored, @Nullable OrgToken base) {
+    return stored != null
+        && (base == null || !stored.refreshToken().equals(base.refreshToken()))
+        && State.of(stored, refreshMargin).fresh(clock.millis());
   }
 
   private OrgToken fetch() {
