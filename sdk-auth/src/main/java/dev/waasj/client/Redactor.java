@@ -1,5 +1,6 @@
 package dev.waasj.client;
 
+import dev.waasj.runtime.json.ModelSupport;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,7 +9,8 @@ import okhttp3.HttpUrl;
 
 /** Removes secrets from what the client logs: header values, JSON field values and query values. */
 final class Redactor {
-  static final String REDACTED = "[REDACTED]";
+  /** The same marker generated models print, so every redaction reads alike. */
+  static final String REDACTED = ModelSupport.REDACTED;
 
   private static final Set<String> SENSITIVE_HEADERS =
       Set.of(
@@ -22,14 +24,17 @@ final class Redactor {
           "cookie",
           "set-cookie");
 
-  private static final String SENSITIVE_NAME = "[^\"]*(?:token|secret|signature|password|private|key)[^\"]*";
+  /** Words in a JSON field or query parameter name that mark its value as a secret. */
+  private static final String SENSITIVE_WORD = "(?:token|secret|signature|password|private|key)";
+
+  private static final String SENSITIVE_NAME = "[^\"]*" + SENSITIVE_WORD + "[^\"]*";
 
   /** A JSON string field whose name suggests a secret, e.g. {@code "refresh_token": "..."}. */
   private static final Pattern SENSITIVE_JSON_FIELD =
       Pattern.compile("(\"" + SENSITIVE_NAME + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SENSITIVE_PARAM =
-      Pattern.compile(".*(?:token|secret|signature|password|private|key).*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(".*" + SENSITIVE_WORD + ".*", Pattern.CASE_INSENSITIVE);
 
   private Redactor() {}
 

@@ -1,5 +1,6 @@
 package dev.waasj.auth.token;
 
+import dev.waasj.runtime.json.ModelSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -113,7 +114,8 @@ public final class OrgToken {
   /** Describes the token without either secret. */
   @Override
   public String toString() {
-    return "OrgToken{clientId=" + clientId + ", orgId=" + orgId + ", accessToken=[REDACTED], refreshToken=[REDACTED]"
+    return "OrgToken{clientId=" + clientId + ", orgId=" + orgId + ", accessToken=" + ModelSupport.REDACTED
+        + ", refreshToken=" + ModelSupport.REDACTED
         + ", expiresAt=" + expiresAt + ", refreshExpiresAt=" + refreshExpiresAt + '}';
   }
 
