@@ -1,0 +1,268 @@
+package dev.waasj.codegen;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.SupportingFile;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
+import org.openapitools.codegen.model.OperationMap;
+import org.openapitools.codegen.model.OperationsMap;
+
+/**
+ * openapi-generator's Java generator (library {@code retrofit2}) with what our templates need to know about the
+ * whole spec, which Mustache alone cannot see from inside one operation or one model:
+ *
+ * <ul>
+ *   <li>the facade: one supporting file, {@code CoboApis}, with an accessor per tag ({@code x-waasj-accessor});
+ *   <li>list operations ({@code x-waasj-list}): {@code limit} and {@code after} in the query and a 2xx model with a
+ *       {@code data} array and a {@code pagination} object that has {@code after};
+ *   <li>bodies that carry {@code request_id} ({@code x-waasj-request-id}), which the server deduplicates;
+ *   <li>a parameter object for each operation with optional parameters ({@code x-waasj-params}), named so it
+ *       cannot clash with a model;
+ *   <li>secret properties ({@code x-sensitive}) recognised by name when the spec does not mark them;
+ *   <li>unused imports removed from what was written.
+ * </ul>
+ *
+ * <p>Everything is derived from the spec's conventions, never from a list of operation or schema names, so any
+ * version of the spec generates the same way.
+ */
+public class WaasjJavaCodegen extends JavaClientCodegen {
+  /** Property names whose values are secrets in any Cobo schema. */
+  private static final Set<String> SECRET_PROPERTIES =
+      Set.of(
+          "access_token",
+          "refresh_token",
+          "id_token",
+          "client_secret",
+          "api_secret",
+          "private_key",
+          "secret",
+          "password",
+          "passphrase",
+          "mnemonic",
+          "seed");
+
+  /** Tag words whose camel case reads badly as an accessor: {@code oAuth()}, {@code graphQL()}. */
+  private static final Map<String, String> ACCESSOR_WORDS = Map.of("OAuth", "Oauth", "GraphQL", "Graphql", "GraphQl", "Graphql");
+
+  private final Set<String> modelClassNames = new HashSet<>();
+
+  /** Creates the generator; templates come from {@code templateDirectory} as configured in the build. */
+  public WaasjJavaCodegen() {
+    super();
+    setLibrary(RETROFIT_2);
+  }
+
+  @Override
+  public String getName() {
+    return "waasj-java";
+  }
+
+  @Override
+  public String getHelp() {
+    return "The Java generator of waasj: Retrofit interfaces, Moshi models and the CoboApis facade.";
+  }
+
+  @Override
+  public void processOpts() {
+    super.processOpts();
+    // Only our own supporting file: no ApiClient, auth classes, build files or docs.
+    supportingFiles.clear();
+    String folder = (sourceFolder + File.separator + invokerPackage).replace('.', File.separatorChar);
+    supportingFiles.add(new SupportingFile("coboApis.mustache", folder, "CoboApis.java"));
+  }
+
+  @Override
+  public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
+    super.postProcessModelProperty(model, property);
+    if (SECRET_PROPERTIES.contains(property.baseName.toLowerCase(Locale.ROOT))) {
+      property.vendorExtensions.put("x-sensitive", true);
+    }
+  }
+
+  @Override
+  public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> models) {
+    Map<String, ModelsMap> result = super.postProcessAllModels(models);
+    for (ModelsMap modelsMap : result.values()) {
+      for (ModelMap modelMap : modelsMap.getModels()) {
+        modelClassNames.add(modelMap.getModel().classname);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+    OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+    Map<String, CodegenModel> byClass = new HashMap<>();
+    for (ModelMap modelMap : allModels) {
+      byClass.put(modelMap.getModel().classname, modelMap.getModel());
+    }
+    OperationMap operations = result.getOperations();
+    for (CodegenOperation op : operations.getOperation()) {
+      markParameterObject(op);
+      markListOperation(op, byClass);
+      markRequestId(op, byClass);
+    }
+    return result;
+  }
+
+  /** Operations with optional parameters get a parameter object, so callers name what they set. */
+  private void markParameterObject(CodegenOperation op) {
+    boolean optional = false;
+    for (CodegenParameter p : op.allParams) {
+      optional |= !p.required && !p.isBodyParam;
+    }
+    if (!optional) {
+      return;
+    }
+    String base = org.openapitools.codegen.utils.StringUtils.camelize(op.operationId);
+    String name = base + "Params";
+    for (String suffix : List.of("Params", "Parameters", "Args", "Arguments")) {
+      name = base + suffix;
+      if (!modelClassNames.contains(name)) {
+        break;
+      }
+    }
+    op.vendorExtensions.put("x-waasj-params", name);
+    // For messages inside the parameters' own sections; the generator keeps separate copies per list.
+    for (List<CodegenParameter> list : List.of(op.allParams, op.requiredParams, op.optionalParams)) {
+      for (CodegenParameter p : list) {
+        p.vendorExtensions.put("x-waasj-owner", name);
+      }
+    }
+  }
+
+  /**
+   * A list operation takes {@code limit} and {@code after} and returns a model with a {@code data} array and a
+   * {@code pagination} object whose {@code after} names the next page.
+   */
+  private static void markListOperation(CodegenOperation op, Map<String, CodegenModel> byClass) {
+    CodegenParameter after = queryParam(op, "after");
+    CodegenParameter limit = queryParam(op, "limit");
+    if (after == null || limit == null || !after.isString || op.returnBaseType == null || op.returnContainer != null) {
+      return;
+    }
+    CodegenModel page = byClass.get(op.returnBaseType);
+    if (page == null) {
+      return;
+    }
+    CodegenProperty data = property(page, "data");
+    CodegenProperty pagination = property(page, "pagination");
+    if (data == null || !data.isArray || data.items == null || pagination == null || pagination.isContainer) {
+      return;
+    }
+    CodegenModel paginationModel = byClass.get(pagination.complexType);
+    CodegenProperty next = paginationModel == null ? null : property(paginationModel, "after");
+    if (next == null || !next.isString) {
+      return;
+    }
+    Map<String, Object> list = new HashMap<>();
+    list.put("itemType", data.items.datatypeWithEnum);
+    list.put("dataGetter", data.name);
+    list.put("paginationGetter", pagination.name);
+    list.put("afterGetter", next.name);
+    list.put("afterParam", after.paramName);
+    CodegenParameter before = queryParam(op, "before");
+    if (before != null) {
+      list.put("beforeParam", before.paramName);
+    }
+    op.vendorExtensions.put("x-waasj-list", list);
+  }
+
+  /** A body with {@code request_id} is deduplicated by the server, so re-sending it cannot act twice. */
+  private static void markRequestId(CodegenOperation op, Map<String, CodegenModel> byClass) {
+    if (op.bodyParam == null) {
+      return;
+    }
+    CodegenModel body = byClass.get(op.bodyParam.baseType);
+    CodegenProperty requestId = body == null ? null : property(body, "request_id");
+    if (requestId == null || !requestId.isString) {
+      return;
+    }
+    Map<String, Object> marker = new HashMap<>();
+    marker.put("getter", requestId.name);
+    marker.put("required", requestId.required);
+    op.vendorExtensions.put("x-waasj-request-id", marker);
+  }
+
+  @Override
+  public Map<String, Object> postProcessSupportingFileData(Map<String, Object> objs) {
+    Map<String, Object> result = super.postProcessSupportingFileData(objs);
+    Object apiInfo = result.get("apiInfo");
+    if (apiInfo instanceof Map) {
+      Object apis = ((Map<?, ?>) apiInfo).get("apis");
+      if (apis instanceof List) {
+        Set<String> taken = new HashSet<>();
+        for (Object api : (List<?>) apis) {
+          if (api instanceof OperationsMap) {
+            OperationsMap map = (OperationsMap) api;
+            String classname = String.valueOf(map.get("classname"));
+            map.put("x-waasj-accessor", uniqueAccessor(classname, taken));
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /** {@code WalletsMpcWalletsApi} becomes {@code walletsMpcWallets}, {@code OAuthApi} becomes {@code oauth}. */
+  static String accessorName(String apiClassName) {
+    String base = apiClassName.endsWith("Api") ? apiClassName.substring(0, apiClassName.length() - 3) : apiClassName;
+    for (Map.Entry<String, String> word : ACCESSOR_WORDS.entrySet()) {
+      base = base.replace(word.getKey(), word.getValue());
+    }
+    if (base.isEmpty()) {
+      return "api";
+    }
+    // Lower-case a leading acronym as one word: "NFTTokens" -> "nftTokens".
+    int upper = 0;
+    while (upper < base.length() && Character.isUpperCase(base.charAt(upper))) {
+      upper++;
+    }
+    int cut = upper > 1 && upper < base.length() ? upper - 1 : Math.max(upper, 1);
+    return base.substring(0, cut).toLowerCase(Locale.ROOT) + base.substring(cut);
+  }
+
+  private String uniqueAccessor(String classname, Set<String> taken) {
+    String name = accessorName(classname);
+    if (isReservedWord(name) || name.equals("getClass") || name.equals("hashCode") || name.equals("toString")) {
+      name = name + "Api";
+    }
+    String unique = name;
+    for (int i = 2; !taken.add(unique); i++) {
+      unique = name + i;
+    }
+    return unique;
+  }
+
+  private static CodegenParameter queryParam(CodegenOperation op, String baseName) {
+    for (CodegenParameter p : op.queryParams) {
+      if (p.baseName.equals(baseName)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static CodegenProperty property(CodegenModel model, String baseName) {
+    List<CodegenProperty> vars = new ArrayList<>(model.allVars.isEmpty() ? model.vars : model.allVars);
+    for (CodegenProperty p : vars) {
+      if (p.baseName.equals(baseName)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}
