@@ -1,11 +1,9 @@
 package dev.waasj.benchmarks;
 
 import dev.waasj.auth.token.OrgTokenManager;
-import dev.waasj.generated.api.OAuthApi;
-import dev.waasj.generated.model.GetToken200Response;
-import dev.waasj.generated.model.RefreshToken200Response;
-import dev.waasj.generated.model.RefreshTokenRequest;
-import java.util.concurrent.CompletableFuture;
+import dev.waasj.auth.token.TokenEndpoint;
+import dev.waasj.auth.token.TokenResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The token manager's hot path: reading a cached, valid org access token, which every org-scoped call does. The
- * OAuth API is a stub that is called once in setup; the benchmark measures only the cached read.
+ * token endpoint is a stub that is called once in setup; the benchmark measures only the cached read.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -36,7 +34,7 @@ public class TokenReadBenchmark {
   @Setup
   public void setUp() {
     tokens =
-        OrgTokenManager.builder().oauth(new OneTokenApi()).clientId("app").orgId("org").build();
+        OrgTokenManager.builder().endpoint(new OneTokenEndpoint()).clientId("app").orgId("org").build();
     tokens.accessToken();
   }
 
@@ -54,29 +52,14 @@ public class TokenReadBenchmark {
   }
 
   /** Issues one long-lived token; refreshing is not part of this benchmark. */
-  static final class OneTokenApi implements OAuthApi {
+  static final class OneTokenEndpoint implements TokenEndpoint {
     @Override
-    public GetToken200Response getToken(String clientId, String orgId, String grantType) {
-      return GetToken200Response.builder()
-          .accessToken("AT-bench")
-          .tokenType("Bearer")
-          .expiresIn(86_400L)
-          .refreshToken("RT-bench")
-          .build();
+    public TokenResponse orgImplicit(String clientId, String orgId) {
+      return new TokenResponse("AT-bench", "RT-bench", "Bearer", "", Duration.ofDays(1));
     }
 
     @Override
-    public CompletableFuture<GetToken200Response> getTokenAsync(String clientId, String orgId, String grantType) {
-      return CompletableFuture.completedFuture(getToken(clientId, orgId, grantType));
-    }
-
-    @Override
-    public RefreshToken200Response refreshToken(RefreshTokenRequest request) {
-      throw new UnsupportedOperationException("not refreshed in this benchmark");
-    }
-
-    @Override
-    public CompletableFuture<RefreshToken200Response> refreshTokenAsync(RefreshTokenRequest request) {
+    public TokenResponse refresh(String clientId, String refreshToken) {
       throw new UnsupportedOperationException("not refreshed in this benchmark");
     }
   }

@@ -7,10 +7,11 @@ import dev.waasj.auth.signing.SigningInterceptor;
 import dev.waasj.auth.token.BearerTokenInterceptor;
 import dev.waasj.auth.token.InMemoryTokenStore;
 import dev.waasj.auth.token.OrgTokenManager;
+import dev.waasj.auth.token.TokenEndpoint;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.auth.verification.ResponseVerificationInterceptor;
 import dev.waasj.auth.verification.ResponseVerifier;
-import dev.waasj.generated.api.OAuthApi;
+import dev.waasj.generated.CoboApis;
 import dev.waasj.runtime.call.CoboCallAdapterFactory;
 import dev.waasj.runtime.json.JsonSupport;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -35,57 +35,68 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * try (CoboClient cobo = CoboClient.builder()
  *     .environment(CoboEnvironment.DEV)
  *     .apiSecret(System.getenv("COBO_API_SECRET"))
+ *     .clientId(appId).orgId(orgId)            // optional: org access tokens, managed
  *     .build()) {
- *   GetToken200Response token = cobo.oauth().getToken(clientId, orgId, "org_implicit");
+ *   var wallets = cobo.apis().wallets().listWallets(...);
  * }
  * }</pre>
  *
- * <p>Every request is signed with the API secret (Ed25519, a fresh nonce per attempt on the wire) and every response
- * is verified against the server's public key before its body is read; a response that fails verification raises
- * {@link dev.waasj.errors.ResponseSignatureException}. Safe failures are retried per {@link RetryPolicy}.
+ * <p>Every request is signed with the API secret (a fresh nonce per attempt on the wire) and every response is
+ * verified against the server's public key before its body is read; a response that fails verification raises
+ * {@link dev.waasj.errors.ResponseSignatureException}. Safe failures are retried per {@link RetryPolicy}. With an
+ * app and organization configured, every call but the token endpoint carries the org access token, which {@link
+ * #tokens()} keeps fresh.
  */
 public final class CoboClient implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CoboClient.class.getName());
 
+  private final Builder config;
   private final HttpUrl baseUrl;
   private final RequestSigner signer;
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final Retrofit retrofit;
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final CoboApis facade = new CoboApis(this::api);
   private final @Nullable OrgTokenManager tokens;
 
-  private CoboClient(
-      Builder b,
-      HttpUrl baseUrl,
-      RequestSigner signer,
-      OkHttpClient http,
-      AtomicReference<@Nullable OrgTokenManager> tokenSlot) {
+  private CoboClient(Builder config, HttpUrl baseUrl, RequestSigner signer, OkHttpClient appHttp) {
+    this.config = config;
     this.baseUrl = baseUrl;
     this.signer = signer;
-    this.http = http;
-    this.ownsHttp = b.okHttpClient == null;
-    this.retrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(http)
-            .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
-            .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi()))
-            .build();
-    if (b.clientId != null && b.orgId != null) {
-      this.tokens =
+    this.ownsHttp = config.okHttpClient == null;
+    if (config.clientId != null && config.orgId != null) {
+      // The token endpoint gets the signed, verified, retried stack as is; every other call gets the same stack
+      // (same pool and dispatcher) with the org access token on top.
+      Retrofit appRetrofit = retrofit(baseUrl, appHttp);
+      OrgTokenManager manager =
           OrgTokenManager.builder()
-              .oauth(oauth())
-              .clientId(b.clientId)
-              .orgId(b.orgId)
-              .store(b.tokenStore)
-              .refreshMargin(b.tokenRefreshMargin)
-              .clock(b.clock)
+              .endpoint(TokenEndpoint.using(appRetrofit::create))
+              .clientId(config.clientId)
+              .orgId(config.orgId)
+              .store(config.tokenStore)
+              .refreshMargin(config.tokenRefreshMargin)
+              .clock(config.clock)
               .build();
+      OkHttpClient.Builder orgHttp = appHttp.newBuilder();
+      // Outermost, so a 401 replay is retried, verified and signed like any call.
+      orgHttp.interceptors().add(0, new BearerTokenInterceptor(manager));
+      this.tokens = manager;
+      this.http = orgHttp.build();
     } else {
       this.tokens = null;
+      this.http = appHttp;
     }
-    tokenSlot.set(tokens);
+    this.retrofit = retrofit(baseUrl, http);
+  }
+
+  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http) {
+    return new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(http)
+        .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
+        .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi()))
+        .build();
   }
 
   /** Returns a builder with nothing set but defaults. */
@@ -102,12 +113,35 @@ public final class CoboClient implements AutoCloseable {
     return builder().environmentVariables(System.getenv()).build();
   }
 
-  /** The OAuth operations: {@code getToken} and {@code refreshToken}. */
-  public OAuthApi oauth() {
-    return api(OAuthApi.class);
+  /**
+   * Returns a builder that starts from this client's configuration and shares its connection pool and threads, as
+   * OkHttp's {@code newBuilder()} does. The new client does not own them: closing it leaves them alone, closing
+   * this client releases them.
+   */
+  public Builder newBuilder() {
+    Builder b = new Builder(config);
+    b.okHttpClient = config.okHttpClient != null ? config.okHttpClient : sharedRoot();
+    return b;
   }
 
-  /** Any generated API interface, wired with this client's signing, verification and retries. Cached. */
+  /** The OkHttp client under the SDK's interceptors: same pool and dispatcher, none of our interceptors. */
+  private OkHttpClient sharedRoot() {
+    OkHttpClient.Builder root = http.newBuilder();
+    root.interceptors().clear();
+    root.networkInterceptors().clear();
+    return root.build();
+  }
+
+  /**
+   * Every operation of the spec the SDK was generated from, one accessor per tag, e.g. {@code
+   * apis().wallets().listWallets(...)}. Each API is wired with this client's signing, verification, retries and
+   * org access token.
+   */
+  public CoboApis apis() {
+    return facade;
+  }
+
+  /** Any Retrofit interface, generated or not, wired like {@link #apis()}'s. Cached per interface. */
   public <T> T api(Class<T> service) {
     Objects.requireNonNull(service, "service");
     return service.cast(apis.computeIfAbsent(service, retrofit::create));
@@ -172,7 +206,7 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable Duration callTimeout;
     private @Nullable String userAgent;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private Duration timestampTolerance = Duration.ofMinutes(5);
+    private Duration timestampTolerance = ResponseVerifier.DEFAULT_WINDOW;
     private boolean verifyResponses = true;
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private @Nullable Consumer<String> logSink;
@@ -181,9 +215,34 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable String clientId;
     private @Nullable String orgId;
     private TokenStore tokenStore = new InMemoryTokenStore();
-    private Duration tokenRefreshMargin = Duration.ofMinutes(5);
+    private Duration tokenRefreshMargin = OrgTokenManager.DEFAULT_REFRESH_MARGIN;
 
     private Builder() {}
+
+    /** A copy of {@code other}'s settings. */
+    private Builder(Builder other) {
+      this.environment = other.environment;
+      this.baseUrl = other.baseUrl;
+      this.serverPublicKey = other.serverPublicKey;
+      this.signer = other.signer;
+      this.okHttpClient = other.okHttpClient;
+      this.connectTimeout = other.connectTimeout;
+      this.readTimeout = other.readTimeout;
+      this.writeTimeout = other.writeTimeout;
+      this.callTimeout = other.callTimeout;
+      this.userAgent = other.userAgent;
+      this.retryPolicy = other.retryPolicy;
+      this.timestampTolerance = other.timestampTolerance;
+      this.verifyResponses = other.verifyResponses;
+      this.logLevel = other.logLevel;
+      this.logSink = other.logSink;
+      this.clock = other.clock;
+      this.sleeper = other.sleeper;
+      this.clientId = other.clientId;
+      this.orgId = other.orgId;
+      this.tokenStore = other.tokenStore;
+      this.tokenRefreshMargin = other.tokenRefreshMargin;
+    }
 
     /** Talks to one of Cobo's environments, verifying responses with that environment's key. Default: none. */
     public Builder environment(CoboEnvironment environment) {
@@ -416,14 +475,9 @@ public final class CoboClient implements AutoCloseable {
         http.callTimeout(callTimeout);
       }
       String agent = (userAgent == null ? "" : userAgent + " ") + SdkVersion.USER_AGENT;
-      // Application interceptors, outermost first: the bearer token wraps everything so its 401 replay is retried,
-      // verified and signed like any call; retries wrap verification, so every attempt's answer is checked;
-      // signing is a network interceptor, so every attempt on the wire (OkHttp's own retries and follow-ups
-      // included) gets a fresh nonce and signature.
-      AtomicReference<@Nullable OrgTokenManager> tokenSlot = new AtomicReference<>();
-      if (clientId != null) {
-        http.addInterceptor(new BearerTokenInterceptor(() -> Objects.requireNonNull(tokenSlot.get())));
-      }
+      // Application interceptors, outermost first (the client puts the org token above them all): retries wrap
+      // verification, so every attempt's answer is checked; signing is a network interceptor, so every attempt on
+      // the wire (OkHttp's own retries and follow-ups included) gets a fresh nonce and signature.
       http.addInterceptor(new RetryInterceptor(retryPolicy, sleeper));
       http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", agent).build()));
       if (endpoint.serverPublicKey != null) {
@@ -440,7 +494,7 @@ public final class CoboClient implements AutoCloseable {
       if (logLevel != HttpLogLevel.NONE) {
         http.addNetworkInterceptor(new LoggingInterceptor(logLevel, logSink != null ? logSink : Builder::logInfo));
       }
-      return new CoboClient(this, endpoint.url, signer, http.build(), tokenSlot);
+      return new CoboClient(new Builder(this), endpoint.url, signer, http.build());
     }
 
     private static void logInfo(String line) {

@@ -9,14 +9,13 @@ import dev.waasj.errors.CoboTransportException;
 import dev.waasj.errors.RateLimitException;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.errors.ServerException;
-import dev.waasj.generated.model.GetToken200Response;
-import dev.waasj.generated.model.RefreshToken200Response;
-import dev.waasj.generated.model.RefreshTokenRequest;
+import dev.waasj.auth.token.TokenResponse;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.CoboEmulatorExtension;
 import dev.waasj.testkit.Fault;
 import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
+import dev.waasj.testing.TestApi;
 import dev.waasj.testkit.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,25 +69,18 @@ class CoboClientEmulatorTest {
         .build();
   }
 
-  GetToken200Response getToken() {
-    return client.oauth().getToken(CLIENT_ID, ORG_ID, "org_implicit");
+  TokenResponse getToken() {
+    return client.api(TestApi.class).getToken(CLIENT_ID, ORG_ID, "org_implicit");
   }
 
-  RefreshToken200Response refresh(String refreshToken) {
-    return client
-        .oauth()
-        .refreshToken(
-            RefreshTokenRequest.builder()
-                .clientId(CLIENT_ID)
-                .grantType("refresh_token")
-                .refreshToken(refreshToken)
-                .build());
+  TokenResponse refresh(String refreshToken) {
+    return client.api(TestApi.class).refreshToken(TestApi.refreshBody(CLIENT_ID, refreshToken));
   }
 
   @Test
   void getsAndRefreshesATokenFromTheEnvironmentConfiguredClient() {
-    GetToken200Response first = getToken();
-    RefreshToken200Response second = refresh(first.refreshToken());
+    TokenResponse first = getToken();
+    TokenResponse second = refresh(first.refreshToken());
 
     assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
     assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
@@ -145,7 +137,7 @@ class CoboClientEmulatorTest {
   @Test
   void aClientExpectingAnotherServerKeyRefusesEverything() {
     try (CoboClient other = fromEnv(TestKeyPair.generate().publicKeyHex())) {
-      assertThatThrownBy(() -> other.oauth().getToken(CLIENT_ID, ORG_ID, "org_implicit"))
+      assertThatThrownBy(() -> other.api(TestApi.class).getToken(CLIENT_ID, ORG_ID, "org_implicit"))
           .isInstanceOf(ResponseSignatureException.class);
     }
   }
@@ -157,7 +149,7 @@ class CoboClientEmulatorTest {
     ExecutionException e =
         catchThrowableOfType(
             ExecutionException.class,
-            () -> client.oauth().getTokenAsync(CLIENT_ID, ORG_ID, "org_implicit").get(10, TimeUnit.SECONDS));
+            () -> client.api(TestApi.class).getTokenAsync(CLIENT_ID, ORG_ID, "org_implicit").get(10, TimeUnit.SECONDS));
 
     assertThat(e.getCause()).isInstanceOf(ResponseSignatureException.class);
   }
@@ -195,7 +187,7 @@ class CoboClientEmulatorTest {
 
       ServerException e =
           catchThrowableOfType(
-              ServerException.class, () -> noRetries.oauth().getToken(CLIENT_ID, ORG_ID, "org_implicit"));
+              ServerException.class, () -> noRetries.api(TestApi.class).getToken(CLIENT_ID, ORG_ID, "org_implicit"));
 
       assertThat(e.statusCode()).isEqualTo(502);
       assertThat(e.rawBody()).contains("<html");
@@ -236,7 +228,7 @@ class CoboClientEmulatorTest {
         builder().readTimeout(Duration.ofMillis(100)).retryPolicy(RetryPolicy.NONE).build()) {
       COBO.get().enqueueFault(Fault.latency(Duration.ofSeconds(2)));
 
-      assertThatThrownBy(() -> impatient.oauth().getToken(CLIENT_ID, ORG_ID, "org_implicit"))
+      assertThatThrownBy(() -> impatient.api(TestApi.class).getToken(CLIENT_ID, ORG_ID, "org_implicit"))
           .isInstanceOf(CoboTransportException.class);
     }
   }
@@ -245,11 +237,11 @@ class CoboClientEmulatorTest {
   void thousandRequestsFromSixteenThreadsAllVerifyWithDistinctNonces() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      List<Future<GetToken200Response>> results = new ArrayList<>();
+      List<Future<TokenResponse>> results = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
         results.add(pool.submit(this::getToken));
       }
-      for (Future<GetToken200Response> f : results) {
+      for (Future<TokenResponse> f : results) {
         assertThat(f.get(60, TimeUnit.SECONDS).accessToken()).isNotBlank();
       }
     } finally {

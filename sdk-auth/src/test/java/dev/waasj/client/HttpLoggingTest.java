@@ -2,12 +2,11 @@ package dev.waasj.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waasj.generated.model.GetToken200Response;
-import dev.waasj.generated.model.RefreshToken200Response;
-import dev.waasj.generated.model.RefreshTokenRequest;
+import dev.waasj.auth.token.TokenResponse;
 import dev.waasj.testkit.CoboEmulatorExtension;
 import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
+import dev.waasj.testing.TestApi;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,8 @@ class HttpLoggingTest {
   @Test
   void bodyLevelLogsRedactEverySecret() {
     List<String> lines = new CopyOnWriteArrayList<>();
-    GetToken200Response first;
-    RefreshToken200Response second;
+    TokenResponse first;
+    TokenResponse second;
     try (CoboClient client =
         CoboClient.builder()
             .baseUrl(COBO.get().baseUrl())
@@ -34,16 +33,9 @@ class HttpLoggingTest {
             .httpLogging(HttpLogLevel.BODY)
             .httpLogSink(lines::add)
             .build()) {
-      first = client.oauth().getToken("app", "org", "org_implicit");
-      second =
-          client
-              .oauth()
-              .refreshToken(
-                  RefreshTokenRequest.builder()
-                      .clientId("app")
-                      .grantType("refresh_token")
-                      .refreshToken(first.refreshToken())
-                      .build());
+      TestApi api = client.api(TestApi.class);
+      first = api.getToken("app", "org", "org_implicit");
+      second = api.refreshToken(TestApi.refreshBody("app", first.refreshToken()));
     }
 
     String log = String.join("\n", lines);

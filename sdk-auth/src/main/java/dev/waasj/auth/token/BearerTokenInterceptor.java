@@ -3,7 +3,7 @@ package dev.waasj.auth.token;
 import dev.waasj.errors.CoboException;
 import dev.waasj.errors.FailureCarrier;
 import java.io.IOException;
-import java.util.function.Supplier;
+import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -15,11 +15,11 @@ import okhttp3.Response;
  * outside the signing interceptor, so the replay is signed afresh with a new nonce.
  */
 public final class BearerTokenInterceptor implements Interceptor {
-  private final Supplier<OrgTokenManager> tokens;
+  private final OrgTokenManager tokens;
 
-  /** Uses the manager {@code tokens} supplies (resolved per call, so it may be wired after the HTTP client). */
-  public BearerTokenInterceptor(Supplier<OrgTokenManager> tokens) {
-    this.tokens = tokens;
+  /** Attaches the tokens {@code tokens} manages. */
+  public BearerTokenInterceptor(OrgTokenManager tokens) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
   }
 
   @Override
@@ -28,7 +28,7 @@ public final class BearerTokenInterceptor implements Interceptor {
     if (isTokenEndpoint(request)) {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
     }
-    OrgTokenManager manager = tokens.get();
+    OrgTokenManager manager = tokens;
     String token = currentToken(manager);
     Response response = chain.proceed(withBearer(request, token));
     if (response.code() != 401) {

@@ -2,10 +2,6 @@ package dev.waasj.auth.token;
 
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.errors.CoboException;
-import dev.waasj.generated.api.OAuthApi;
-import dev.waasj.generated.model.GetToken200Response;
-import dev.waasj.generated.model.RefreshToken200Response;
-import dev.waasj.generated.model.RefreshTokenRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +32,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading a cached valid token costs one volatile read and one clock read.
  */
 public final class OrgTokenManager {
-  private static final String ORG_IMPLICIT = "org_implicit";
-  private static final String REFRESH_TOKEN = "refresh_token";
+  /** How long before expiry tokens are refreshed unless configured otherwise. */
+  public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
+
   private static final String INVALID_GRANT = "invalid_grant";
 
-  private final OAuthApi oauth;
+  private final TokenEndpoint endpoint;
   private final String clientId;
   private final String orgId;
   private final TokenStore store;
@@ -51,7 +48,7 @@ public final class OrgTokenManager {
   private final AtomicReference<@Nullable CompletableFuture<OrgToken>> inflight = new AtomicReference<>();
 
   private OrgTokenManager(Builder b) {
-    this.oauth = require(b.oauth, "oauth");
+    this.endpoint = require(b.endpoint, "endpoint");
     this.clientId = requireText(b.clientId, "clientId");
     this.orgId = requireText(b.orgId, "orgId");
     this.store = b.store;
@@ -230,31 +227,23 @@ public final class OrgTokenManager {
   }
 
   private OrgToken fetch() {
-    GetToken200Response r = oauth.getToken(clientId, orgId, ORG_IMPLICIT);
-    return toToken(r.accessToken(), r.refreshToken(), r.tokenType(), r.expiresIn());
+    return toToken(endpoint.orgImplicit(clientId, orgId));
   }
 
   private OrgToken refreshWith(OrgToken base) {
-    RefreshToken200Response r =
-        oauth.refreshToken(
-            RefreshTokenRequest.builder()
-                .clientId(clientId)
-                .grantType(REFRESH_TOKEN)
-                .refreshToken(base.refreshToken())
-                .build());
-    return toToken(r.accessToken(), r.refreshToken(), r.tokenType(), r.expiresIn());
+    return toToken(endpoint.refresh(clientId, base.refreshToken()));
   }
 
-  private OrgToken toToken(String access, String refresh, String type, long expiresInSeconds) {
+  private OrgToken toToken(TokenResponse r) {
     Instant now = clock.instant();
     return OrgToken.builder()
         .clientId(clientId)
         .orgId(orgId)
-        .accessToken(access)
-        .refreshToken(refresh)
-        .tokenType(type)
+        .accessToken(r.accessToken())
+        .refreshToken(r.refreshToken())
+        .tokenType(r.tokenType())
         .obtainedAt(now)
-        .expiresAt(now.plusSeconds(Math.max(0, expiresInSeconds)))
+        .expiresAt(now.plus(r.expiresIn())) // bounded by TokenResponse.MAX_EXPIRES_IN: cannot overflow
         .build();
   }
 
@@ -345,19 +334,22 @@ public final class OrgTokenManager {
 
   /** Configures an {@link OrgTokenManager}. */
   public static final class Builder {
-    private @Nullable OAuthApi oauth;
+    private @Nullable TokenEndpoint endpoint;
     private @Nullable String clientId;
     private @Nullable String orgId;
     private TokenStore store = new InMemoryTokenStore();
-    private Duration refreshMargin = Duration.ofMinutes(5);
+    private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
     private Duration retryBackoff = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
-    /** The OAuth API to call, e.g. {@code client.oauth()}; it must sign with the app key. */
-    public Builder oauth(OAuthApi oauth) {
-      this.oauth = Objects.requireNonNull(oauth, "oauth");
+    /**
+     * The token endpoint to call, e.g. {@code TokenEndpoint.using(client)} over a client that signs with the app
+     * key and sends no bearer token.
+     */
+    public Builder endpoint(TokenEndpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
       return this;
     }
 
@@ -408,7 +400,7 @@ public final class OrgTokenManager {
     /**
      * Builds the manager. Performs no I/O: the first token is obtained on first use.
      *
-     * @throws IllegalStateException if the OAuth API, app or organization is missing
+     * @throws IllegalStateException if the endpoint, app or organization is missing
      */
     public OrgTokenManager build() {
       return new OrgTokenManager(this);

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waasj.client.CoboClient;
 import dev.waasj.client.RetryPolicy;
-import dev.waasj.generated.model.RefreshTokenRequest;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Fault;
 import dev.waasj.testkit.MutableClock;
 import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
+import dev.waasj.testing.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,14 +147,7 @@ class OrgTokenManagerTest {
   void reusedRefreshTokenFallsBackToGetToken() {
     OrgToken mine = client.tokens().token();
     // Someone else spends our refresh token (a leaked copy, or a worker without a shared store).
-    client
-        .oauth()
-        .refreshToken(
-            RefreshTokenRequest.builder()
-                .clientId("app")
-                .grantType("refresh_token")
-                .refreshToken(mine.refreshToken())
-                .build());
+    client.api(TestApi.class).refreshToken(TestApi.refreshBody("app", mine.refreshToken()));
     cobo.clearRequests();
 
     OrgToken next = client.tokens().refresh();

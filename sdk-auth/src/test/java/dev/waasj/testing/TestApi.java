@@ -1,0 +1,46 @@
+package dev.waasj.testing;
+
+import dev.waasj.auth.token.TokenResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.NullMarked;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.Query;
+
+/**
+ * A hand-written Retrofit binding for tests of hand-written behaviour, so they do not depend on the names any
+ * spec generates: the token endpoint's two calls and one org-scoped call.
+ */
+@NullMarked
+public interface TestApi {
+  @GET("oauth/token")
+  TokenResponse getToken(
+      @Query("client_id") String clientId, @Query("org_id") String orgId, @Query("grant_type") String grantType);
+
+  @GET("oauth/token")
+  CompletableFuture<TokenResponse> getTokenAsync(
+      @Query("client_id") String clientId, @Query("org_id") String orgId, @Query("grant_type") String grantType);
+
+  @POST("oauth/token")
+  TokenResponse refreshToken(@Body Map<String, String> body);
+
+  /** An org-scoped call: needs the org access token. */
+  @GET("wallets")
+  Map<String, Object> listWallets();
+
+  /** An org-scoped call, asynchronously. */
+  @GET("wallets")
+  CompletableFuture<Map<String, Object>> listWalletsAsync();
+
+  /** The body of a refresh with {@code refreshToken}. */
+  static Map<String, String> refreshBody(String clientId, String refreshToken) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("client_id", clientId);
+    body.put("grant_type", "refresh_token");
+    body.put("refresh_token", refreshToken);
+    return body;
+  }
+}
