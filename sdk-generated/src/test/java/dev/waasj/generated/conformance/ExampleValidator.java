@@ -1,4 +1,4 @@
-package dev.waasj.conformance;
+package dev.waasj.generated.conformance;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -83,7 +83,7 @@ final class ExampleValidator {
   private @Nullable Map<String, Object> resolve(@Nullable Map<String, Object> schema) {
     Map<String, Object> current = schema;
     while (current != null && current.get("$ref") instanceof String) {
-      current = schemas.get(VendorSpecConformanceTest.refName((String) current.get("$ref")));
+      current = schemas.get(SpecConformanceTest.refName((String) current.get("$ref")));
     }
     return current;
   }
@@ -149,7 +149,7 @@ final class ExampleValidator {
     String property = (String) SpecYaml.at(schema, "discriminator", "propertyName");
     if (property != null) {
       Object tag = value instanceof Map ? ((Map<?, ?>) value).get(property) : null;
-      String target = tag == null ? null : VendorSpecConformanceTest.discriminatorMapping(schema).get(tag.toString());
+      String target = tag == null ? null : SpecConformanceTest.discriminatorMapping(schema).get(tag.toString());
       if (target != null) {
         check(schemas.get(target), value, path, out); // an unmapped value is legal: it reads as Unknown
       }

@@ -1,4 +1,4 @@
-package dev.waasj.conformance;
+package dev.waasj.generated.conformance;
 
 import java.io.IOException;
 import java.io.Reader;

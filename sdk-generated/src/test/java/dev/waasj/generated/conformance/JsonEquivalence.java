@@ -1,4 +1,4 @@
-package dev.waasj.conformance;
+package dev.waasj.generated.conformance;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
