@@ -1,7 +1,6 @@
 package dev.waasj.examples;
 
 import dev.waasj.client.CoboClient;
-import dev.waasj.generated.model.RefreshToken200Response;
 import dev.waasj.generated.model.RefreshTokenRequest;
 
 /**
@@ -11,24 +10,26 @@ import dev.waasj.generated.model.RefreshTokenRequest;
 public final class RefreshTokenExample {
   private RefreshTokenExample() {}
 
-  /** Calls {@code POST /oauth/token} with grant {@code refresh_token}. */
-  public static RefreshToken200Response run(CoboClient cobo, String clientId, String refreshToken) {
-    return cobo.oauth()
-        .refreshToken(
-            RefreshTokenRequest.builder()
-                .clientId(clientId)
-                .grantType("refresh_token")
-                .refreshToken(refreshToken)
-                .build());
+  /** Gets a token, then calls {@code POST /oauth/token} with grant {@code refresh_token}; returns both refresh tokens. */
+  public static String[] run(CoboClient cobo, String clientId, String orgId) {
+    String refreshToken = cobo.apis().oauth().getToken(clientId, orgId, "org_implicit").refreshToken();
+    var next =
+        cobo.apis()
+            .oauth()
+            .refreshToken(
+                RefreshTokenRequest.builder()
+                    .clientId(clientId)
+                    .grantType("refresh_token")
+                    .refreshToken(refreshToken)
+                    .build());
+    return new String[] {refreshToken, next.refreshToken()};
   }
 
-  /** Gets a token, refreshes it, and prints a redacted summary. */
-  public static void main(String[] args) throws Exception {
+  /** Prints a redacted summary. */
+  public static void main(String[] args) {
     try (ExampleSetup setup = ExampleSetup.fromEnvironment(System.getenv())) {
-      String refreshToken = GetTokenExample.run(setup.client(), setup.clientId(), setup.orgId()).refreshToken();
-      RefreshToken200Response next = run(setup.client(), setup.clientId(), refreshToken);
-      System.out.println("refreshToken: access " + Redacted.of(next.accessToken()) + ", refresh "
-          + Redacted.of(next.refreshToken()) + " (was " + Redacted.of(refreshToken) + ")");
+      String[] tokens = run(setup.client(), setup.clientId(), setup.orgId());
+      System.out.println("refreshToken: " + Redacted.of(tokens[0]) + " -> " + Redacted.of(tokens[1]));
     }
   }
 }
