@@ -1,6 +1,8 @@
 package dev.waasj.errors;
 
-/** HTTP 404: the resource or endpoint does not exist. */
+/**
+ * HTTP 404 or {@code error_code} 2028: no such object, or no such operation at this base URL.
+ */
 public class NotFoundException extends CoboApiException {
   private static final long serialVersionUID = 1L;
 

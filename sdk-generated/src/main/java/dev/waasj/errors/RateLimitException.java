@@ -1,6 +1,10 @@
 package dev.waasj.errors;
 
-/** HTTP 429: too many requests. The SDK's retry policy has already honoured {@code Retry-After} where it could. */
+/**
+ * HTTP 429 or {@code error_code} 2010/2026: too many requests. The SDK's retry policy has already waited and retried
+ * (honouring {@code Retry-After}, else backing off exponentially from 1 s) as far as its limits allow; {@link
+ * #retryAfter()} says how long the server still wants.
+ */
 public class RateLimitException extends CoboApiException {
   private static final long serialVersionUID = 1L;
 

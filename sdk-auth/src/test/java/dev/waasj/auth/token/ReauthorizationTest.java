@@ -3,6 +3,7 @@ package dev.waasj.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.waasj.errors.ApiError;
 import dev.waasj.errors.BadRequestException;
 import dev.waasj.errors.CoboApiException;
 import java.time.Clock;
@@ -36,8 +37,8 @@ class ReauthorizationTest {
       throw CoboApiException.of(error("invalid_grant"));
     }
 
-    static CoboApiException.ApiError error(String oauthError) {
-      return new CoboApiException.ApiError(400, null, null, null, oauthError, "refused", "{}");
+    static ApiError error(String oauthError) {
+      return ApiError.builder().statusCode(400).oauthError(oauthError).oauthErrorDescription("refused").build();
     }
   }
 
