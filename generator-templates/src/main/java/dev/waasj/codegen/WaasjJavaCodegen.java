@@ -94,12 +94,59 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
   @Override
   public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> models) {
     Map<String, ModelsMap> result = super.postProcessAllModels(models);
+    Set<String> validatable = new HashSet<>();
     for (ModelsMap modelsMap : result.values()) {
       for (ModelMap modelMap : modelsMap.getModels()) {
-        modelClassNames.add(modelMap.getModel().classname);
+        if (!modelMap.getModel().isEnum) {
+          validatable.add(modelMap.getModel().classname);
+        }
+      }
+    }
+    for (ModelsMap modelsMap : result.values()) {
+      for (ModelMap modelMap : modelsMap.getModels()) {
+        CodegenModel model = modelMap.getModel();
+        modelClassNames.add(model.classname);
+        if (model.additionalPropertiesType != null && validatable.contains(model.additionalPropertiesType)) {
+          model.vendorExtensions.put("x-waasj-validate-additional", true);
+        }
+        if (model.isEnum) {
+          describeEnum(model.vendorExtensions, model.classname, model.dataType, model.name);
+        }
+        for (List<CodegenProperty> vars : List.of(model.vars, model.allVars, model.requiredVars, model.optionalVars)) {
+          for (CodegenProperty p : vars) {
+            // validate() descends only into fields that can hold models.
+            if (p.complexType != null && validatable.contains(p.complexType)) {
+              p.vendorExtensions.put("x-waasj-validate", true);
+            }
+            if (p.isEnum) {
+              String type = p.isContainer && p.mostInnerItems != null ? p.mostInnerItems.dataType : p.dataType;
+              describeEnum(p.vendorExtensions, p.enumName, type, null);
+            }
+          }
+        }
       }
     }
     return result;
+  }
+
+  /**
+   * One template (openEnum.mustache) writes both a schema's enumeration and a property's inline one; these say
+   * which: the class name, the Java type of the values, and the schema name for a top-level one.
+   */
+  private static void describeEnum(Map<String, Object> extensions, String className, String valueType, String schema) {
+    extensions.put("x-waasj-enum-class", className);
+    extensions.put("x-waasj-enum-type", valueType);
+    if (schema != null) {
+      extensions.put("x-waasj-enum-schema", schema);
+    } else {
+      extensions.put("x-waasj-enum-nested", true);
+    }
+  }
+
+  @Override
+  protected com.google.common.collect.ImmutableMap.Builder<String, com.samskivert.mustache.Mustache.Lambda>
+      addMustacheLambdas() {
+    return super.addMustacheLambdas().put("indented_2", new IndentLambda(2));
   }
 
   @Override

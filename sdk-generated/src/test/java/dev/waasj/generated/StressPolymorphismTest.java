@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import dev.waasj.errors.MissingFieldException;
 import dev.waasj.runtime.json.JsonSupport;
 import dev.waasj.stress.model.Amount;
 import dev.waasj.stress.model.CryptoAmount;
@@ -95,9 +96,20 @@ class StressPolymorphismTest {
   }
 
   @Test
-  void aKnownDiscriminatorWithABrokenBodyIsStillAnError() {
-    // Only an unknown value falls back: a refund without its required event_id is malformed, not unknown.
-    assertThatThrownBy(() -> events.fromJson("{\"kind\":\"refund\"}"))
+  void aKnownDiscriminatorWithAMissingRequiredFieldIsThatShapeAndSaysSoWhenRead() throws Exception {
+    // Only an unknown value falls back: a refund without its required event_id is a refund, read leniently.
+    Event event = events.fromJson("{\"kind\":\"refund\"}");
+
+    assertThat(event).isInstanceOf(RefundEvent.class);
+    assertThatThrownBy(() -> ((RefundEvent) event).eventId())
+        .isInstanceOf(MissingFieldException.class)
+        .hasMessage("RefundEvent.event_id is required by the API spec but was absent from the response");
+    assertThatThrownBy(((RefundEvent) event)::validate).isInstanceOf(MissingFieldException.class);
+  }
+
+  @Test
+  void aKnownDiscriminatorWithAWronglyTypedFieldIsStillAnError() {
+    assertThatThrownBy(() -> events.fromJson("{\"kind\":\"refund\",\"event_id\":[1]}"))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("event_id");
   }

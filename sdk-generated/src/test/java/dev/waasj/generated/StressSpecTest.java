@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import dev.waasj.errors.MissingFieldException;
 import dev.waasj.runtime.json.JsonSupport;
 import dev.waasj.stress.api.DefaultApi;
 import dev.waasj.stress.model.Payment;
@@ -92,7 +93,15 @@ class StressSpecTest {
                 + "\"created_at\":\"2026-01-01T00:00:00Z\"}");
 
     assertThat(p.status().isKnown()).isFalse();
-    assertThat(p.status().known()).isNull();
+    assertThat(p.status().known()).isEqualTo(PaymentStatus.Known._UNKNOWN);
+    assertThat(p.direction().known()).isEqualTo(Payment.DirectionEnum.Known._UNKNOWN);
+    String handled =
+        switch (p.status().known()) { // safe: known() is never null
+          case PENDING, CONFIRMED -> "settled or not";
+          case FAILED -> "failed";
+          case _UNKNOWN -> "new: " + p.status().value();
+        };
+    assertThat(handled).isEqualTo("new: Refunded");
     assertThat(p.status().value()).isEqualTo("Refunded");
     assertThat(p.priority().value()).isEqualTo(7);
     assertThat(p.direction().value()).isEqualTo("Sideways");
@@ -150,6 +159,27 @@ class StressSpecTest {
 
     assertThat(page.data()).isEmpty();
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/payments");
+  }
+
+  @Test
+  void oneItemWithoutARequiredFieldDoesNotFailTheWholePage() throws Exception {
+    DefaultApi api = TestRetrofit.against(server).create(DefaultApi.class);
+    server.enqueue(
+        new MockResponse.Builder()
+            .body("{\"data\":[{\"amount\":\"1.5\",\"status\":\"Pending\",\"created_at\":\"2026-01-01T00:00:00Z\"},"
+                + "{\"status\":\"Failed\",\"created_at\":\"2026-01-02T00:00:00Z\"}]}")
+            .build());
+
+    PaymentPage page = api.listPayments(null, null);
+
+    assertThat(page.data()).hasSize(2);
+    assertThat(page.data().get(0).amount()).isEqualByComparingTo("1.5");
+    assertThat(page.data().get(1).status()).isEqualTo(PaymentStatus.FAILED);
+    assertThatThrownBy(() -> page.data().get(1).amount())
+        .isInstanceOf(MissingFieldException.class)
+        .hasMessage("Payment.amount is required by the API spec but was absent from the response");
+    assertThatThrownBy(page::validate).isInstanceOf(MissingFieldException.class).hasMessageContaining("amount");
+    assertThat(page.data().get(0).validate()).isSameAs(page.data().get(0));
   }
 
   @Test

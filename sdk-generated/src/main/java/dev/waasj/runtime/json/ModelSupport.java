@@ -1,11 +1,11 @@
 package dev.waasj.runtime.json;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
+import dev.waasj.errors.MissingFieldException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,12 +52,29 @@ public final class ModelSupport {
   }
 
   /**
-   * Rejects JSON that lacks a required field. Moshi would otherwise leave it null and fail later, far from the
-   * cause. The message names the field and path, never a value.
+   * Returns a required field's value, or throws the typed exception that says the response lacked it.
+   *
+   * @throws MissingFieldException naming the model and the JSON field, if {@code value} is null
    */
-  public static void requireField(@Nullable Object value, String field, JsonReader reader) {
+  public static <T> T required(@Nullable T value, String model, String field) {
     if (value == null) {
-      throw new JsonDataException("Required field '" + field + "' missing at " + reader.getPath());
+      throw new MissingFieldException(model, field);
+    }
+    return value;
+  }
+
+  /** Validates {@code value} if it is a model, or the models a list, set or map holds; anything else passes. */
+  public static void validateNested(@Nullable Object value) {
+    if (value instanceof Validatable) {
+      ((Validatable) value).validate();
+    } else if (value instanceof Collection) {
+      for (Object element : (Collection<?>) value) {
+        validateNested(element);
+      }
+    } else if (value instanceof Map) {
+      for (Object element : ((Map<?, ?>) value).values()) {
+        validateNested(element);
+      }
     }
   }
 

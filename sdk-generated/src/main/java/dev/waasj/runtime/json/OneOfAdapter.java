@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.waasj.errors.MissingFieldException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * breaks an older client. When a subtype that stands for exactly one discriminator value is written without its
  * discriminator property set, that value is added, so the server can tell the variant apart.
  *
- * <p>Without a discriminator, the subtypes are tried in spec order and the first that reads without error wins;
- * JSON that none of them reads becomes {@code Unknown}.
+ * <p>Without a discriminator, the subtypes are tried in spec order and the first that reads without error and has
+ * every required field wins; JSON that none of them fits becomes {@code Unknown}.
  *
  * <p>Generated code builds one with {@link #builder}; it is not meant to be configured by hand.
  *
@@ -132,10 +133,14 @@ public final class OneOfAdapter<T> extends JsonAdapter<T> {
     for (Variant<T> variant : variants) {
       try {
         T value = variant.adapter.fromJsonValue(json);
+        if (value instanceof Validatable) {
+          // Models read leniently, so any object reads as any shape: only one with its required fields fits.
+          ((Validatable) value).validate();
+        }
         if (value != null) {
           return value;
         }
-      } catch (JsonDataException | IllegalArgumentException e) {
+      } catch (JsonDataException | IllegalArgumentException | MissingFieldException e) {
         // Not this variant; try the next.
       }
     }

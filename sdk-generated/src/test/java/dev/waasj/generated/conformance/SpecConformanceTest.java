@@ -8,10 +8,12 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.waasj.errors.MissingFieldException;
 import dev.waasj.runtime.call.CoboCallAdapterFactory;
 import dev.waasj.runtime.json.JsonModel;
 import dev.waasj.runtime.json.JsonSupport;
 import dev.waasj.runtime.json.JsonValues;
+import dev.waasj.runtime.json.Validatable;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -167,8 +169,8 @@ class SpecConformanceTest {
       String json = json(schema.get("example"));
       List<String> problems = validator.problems(schema, schema.get("example"));
       if (!problems.isEmpty()) {
-        // The vendor's example breaks its own schema: the SDK must refuse it as malformed JSON, as it would refuse
-        // such a response, and not accept it (validator and SDK disagree) or fail in some other way.
+        // The example breaks its own schema: the SDK must notice, as it would for such a response (a wrong type
+        // fails reading; a missing required field fails validate()), and not accept it or fail in some other way.
         invalid.put(entry.getKey(), problems);
         String unexpected = rejectedAsMalformed(model, json);
         if (unexpected != null) {
@@ -294,17 +296,27 @@ class SpecConformanceTest {
   }
 
   /**
-   * Null if reading {@code json} fails as malformed JSON (which the SDK reports as a MalformedResponseException),
-   * else what happened instead.
+   * Null if the SDK notices that {@code json} breaks its schema: reading fails as malformed JSON (a wrong type, which
+   * the SDK reports as a MalformedResponseException), or it reads leniently and {@code validate()} names a missing
+   * required field. Else what happened instead.
    */
   private static @Nullable String rejectedAsMalformed(Class<?> model, String json) {
+    Object value;
     try {
-      MOSHI.adapter(model).fromJson(json);
-      return "an example that breaks its schema was accepted";
+      value = MOSHI.adapter(model).fromJson(json);
     } catch (JsonDataException | JsonEncodingException e) {
       return null;
     } catch (IOException | RuntimeException e) {
       return "an example that breaks its schema failed with " + e;
+    }
+    if (!(value instanceof Validatable)) {
+      return "an example that breaks its schema was read as " + describe(value);
+    }
+    try {
+      ((Validatable) value).validate();
+      return "an example that breaks its schema was accepted and validated";
+    } catch (MissingFieldException e) {
+      return null;
     }
   }
 
@@ -434,7 +446,7 @@ class SpecConformanceTest {
   }
 
   /** The top-level classes of a package of the test class path (generated sources compile into test-classes). */
-  private static List<Class<?>> classesIn(String packageName) throws IOException {
+  static List<Class<?>> classesIn(String packageName) throws IOException {
     List<Class<?>> classes = new ArrayList<>();
     String directory = packageName.replace('.', '/');
     ClassLoader loader = SpecConformanceTest.class.getClassLoader();

@@ -9,6 +9,7 @@ import dev.waasj.errors.BadRequestException;
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.errors.CoboTransportException;
 import dev.waasj.errors.MalformedResponseException;
+import dev.waasj.errors.MissingFieldException;
 import dev.waasj.errors.RateLimitException;
 import dev.waasj.errors.ServerException;
 import dev.waasj.generated.TestRetrofit;
@@ -122,13 +123,17 @@ class ErrorMappingTest {
   }
 
   @Test
-  void successStatusMissingRequiredFieldNamesTheFieldNotTheValues() {
+  void successStatusMissingRequiredFieldParsesAndTheGetterNamesTheFieldNotTheValues() {
     server.enqueue(
         new MockResponse.Builder()
             .body("{\"access_token\":\"AT-secret\",\"token_type\":\"Bearer\",\"expires_in\":1}")
             .build());
 
-    assertThatThrownBy(() -> api.getToken("app", "org", "org_implicit"))
+    var token = api.getToken("app", "org", "org_implicit");
+
+    assertThat(token.accessToken()).isEqualTo("AT-secret");
+    assertThatThrownBy(token::refreshToken)
+        .isInstanceOf(MissingFieldException.class)
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("refresh_token")
         .message()

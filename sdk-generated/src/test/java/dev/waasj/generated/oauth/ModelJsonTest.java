@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import dev.waasj.errors.MissingFieldException;
 import dev.waasj.generated.model.ErrorResponse;
 import dev.waasj.generated.model.GetToken200Response;
 import dev.waasj.generated.model.OAuthErrorResponse;
@@ -104,10 +105,19 @@ class ModelJsonTest {
   }
 
   @Test
-  void missingRequiredFieldInJsonFailsWithPath() {
-    assertThatThrownBy(() -> tokens.fromJson("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}"))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessageContaining("'expires_in'");
+  void missingRequiredFieldInJsonIsReadLenientlyAndReportedWhereItIsRead() throws Exception {
+    GetToken200Response partial = tokens.fromJson("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}");
+
+    assertThat(partial.accessToken()).isEqualTo("a");
+    assertThatThrownBy(partial::expiresIn)
+        .isInstanceOf(MissingFieldException.class)
+        .hasMessage("GetToken200Response.expires_in is required by the API spec but was absent from the response");
+    assertThatThrownBy(partial::validate)
+        .isInstanceOf(MissingFieldException.class)
+        .extracting(e -> ((MissingFieldException) e).field())
+        .isEqualTo("expires_in");
+    GetToken200Response complete = token();
+    assertThat(complete.validate()).isSameAs(complete);
   }
 
   @Test
