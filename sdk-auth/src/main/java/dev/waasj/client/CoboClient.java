@@ -5,20 +5,20 @@ import dev.waasj.auth.signing.NonceSource;
 import dev.waasj.auth.signing.RequestSigner;
 import dev.waasj.auth.signing.SigningInterceptor;
 import dev.waasj.auth.token.BearerTokenInterceptor;
-import dev.waasj.auth.token.InMemoryTokenStore;
 import dev.waasj.auth.token.OrgTokenManager;
 import dev.waasj.auth.token.TokenEndpoint;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.auth.verification.ResponseVerificationInterceptor;
 import dev.waasj.auth.verification.ResponseVerifier;
 import dev.waasj.generated.CoboApis;
+import dev.waasj.internal.auth.Checks;
 import dev.waasj.runtime.call.CoboCallAdapterFactory;
+import dev.waasj.runtime.call.RetrySafety;
 import dev.waasj.runtime.json.JsonSupport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -69,15 +69,17 @@ public final class CoboClient implements AutoCloseable {
       // The token endpoint gets the signed, verified, retried stack as is; every other call gets the same stack
       // (same pool and dispatcher) with the org access token on top.
       Retrofit appRetrofit = retrofit(baseUrl, appHttp);
-      OrgTokenManager manager =
+      OrgTokenManager.Builder tokenManager =
           OrgTokenManager.builder()
               .endpoint(TokenEndpoint.using(appRetrofit::create))
               .clientId(config.clientId)
               .orgId(config.orgId)
-              .store(config.tokenStore)
               .refreshMargin(config.tokenRefreshMargin)
-              .clock(config.clock)
-              .build();
+              .clock(config.clock);
+      if (config.tokenStore != null) {
+        tokenManager.store(config.tokenStore); // else the manager's own default
+      }
+      OrgTokenManager manager = tokenManager.build();
       OkHttpClient.Builder orgHttp = appHttp.newBuilder();
       // Outermost, so a 401 replay is retried, verified and signed like any call.
       orgHttp.interceptors().add(0, new BearerTokenInterceptor(manager));
@@ -90,10 +92,16 @@ public final class CoboClient implements AutoCloseable {
     this.retrofit = retrofit(baseUrl, http);
   }
 
+  /**
+   * A Retrofit over {@code http} that decides per call whether OkHttp may silently resend: only requests that are
+   * safe to resend get a client that retries on connection failure, so a token refresh or a create without {@code
+   * request_id} reaches the server at most once. Both clients share one pool and dispatcher.
+   */
   private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http) {
+    OkHttpClient once = http.newBuilder().retryOnConnectionFailure(false).build();
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(http)
+        .callFactory(request -> (RetrySafety.isSafeToResend(request) ? http : once).newCall(request))
         .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
         .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi()))
         .build();
@@ -143,7 +151,7 @@ public final class CoboClient implements AutoCloseable {
 
   /** Any Retrofit interface, generated or not, wired like {@link #apis()}'s. Cached per interface. */
   public <T> T api(Class<T> service) {
-    Objects.requireNonNull(service, "service");
+    Checks.notNull(service, "service");
     return service.cast(apis.computeIfAbsent(service, retrofit::create));
   }
 
@@ -211,10 +219,11 @@ public final class CoboClient implements AutoCloseable {
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private @Nullable Consumer<String> logSink;
     private Clock clock = Clock.systemUTC();
-    private RetryInterceptor.Sleeper sleeper = Thread::sleep;
+    private RetryInterceptor.Sleeper sleeper = RetryInterceptor.REAL_TIME;
+    private long maxResponseBodyBytes = ResponseVerificationInterceptor.DEFAULT_MAX_BODY_BYTES;
     private @Nullable String clientId;
     private @Nullable String orgId;
-    private TokenStore tokenStore = new InMemoryTokenStore();
+    private @Nullable TokenStore tokenStore;
     private Duration tokenRefreshMargin = OrgTokenManager.DEFAULT_REFRESH_MARGIN;
 
     private Builder() {}
@@ -238,6 +247,7 @@ public final class CoboClient implements AutoCloseable {
       this.logSink = other.logSink;
       this.clock = other.clock;
       this.sleeper = other.sleeper;
+      this.maxResponseBodyBytes = other.maxResponseBodyBytes;
       this.clientId = other.clientId;
       this.orgId = other.orgId;
       this.tokenStore = other.tokenStore;
@@ -246,7 +256,7 @@ public final class CoboClient implements AutoCloseable {
 
     /** Talks to one of Cobo's environments, verifying responses with that environment's key. Default: none. */
     public Builder environment(CoboEnvironment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment");
+      this.environment = Checks.notNull(environment, "environment");
       return this;
     }
 
@@ -256,13 +266,13 @@ public final class CoboClient implements AutoCloseable {
      * {@link #serverPublicKey(String)} unless the URL is one of Cobo's own.
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = Checks.notBlank(baseUrl, "baseUrl");
       return this;
     }
 
     /** The hex Ed25519 public key that signs the server's responses; needed for a custom base URL. */
     public Builder serverPublicKey(String serverPublicKeyHex) {
-      this.serverPublicKey = Objects.requireNonNull(serverPublicKeyHex, "serverPublicKey");
+      this.serverPublicKey = Checks.notBlank(serverPublicKeyHex, "serverPublicKey");
       return this;
     }
 
@@ -272,7 +282,7 @@ public final class CoboClient implements AutoCloseable {
      * @throws IllegalArgumentException if it is neither; the message never contains the secret
      */
     public Builder apiSecret(String apiSecret) {
-      Objects.requireNonNull(apiSecret, "apiSecret");
+      Checks.notBlank(apiSecret, "apiSecret");
       this.signer =
           apiSecret.contains("-----BEGIN")
               ? Ed25519RequestSigner.fromPem(apiSecret)
@@ -282,13 +292,13 @@ public final class CoboClient implements AutoCloseable {
 
     /** Signs with the PKCS#8 PEM private key in {@code pemFile}. */
     public Builder apiSecretPemFile(Path pemFile) {
-      this.signer = Ed25519RequestSigner.fromPemFile(Objects.requireNonNull(pemFile, "pemFile"));
+      this.signer = Ed25519RequestSigner.fromPemFile(Checks.notNull(pemFile, "pemFile"));
       return this;
     }
 
     /** Signs with a custom signer, e.g. a key held in an HSM or KMS. */
     public Builder signer(RequestSigner signer) {
-      this.signer = Objects.requireNonNull(signer, "signer");
+      this.signer = Checks.notNull(signer, "signer");
       return this;
     }
 
@@ -297,49 +307,49 @@ public final class CoboClient implements AutoCloseable {
      * derived client and leaves the original untouched. {@link CoboClient#close()} then leaves its pools alone.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
-      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      this.okHttpClient = Checks.notNull(okHttpClient, "okHttpClient");
       return this;
     }
 
     /** Connect timeout; OkHttp's default (10 s) when unset. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      this.connectTimeout = Checks.positive(timeout, "connectTimeout");
       return this;
     }
 
     /** Read timeout; OkHttp's default (10 s) when unset. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requirePositive(timeout, "readTimeout");
+      this.readTimeout = Checks.positive(timeout, "readTimeout");
       return this;
     }
 
     /** Write timeout; OkHttp's default (10 s) when unset. */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = requirePositive(timeout, "writeTimeout");
+      this.writeTimeout = Checks.positive(timeout, "writeTimeout");
       return this;
     }
 
     /** Deadline for a whole call including retries' network time; none when unset. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = requirePositive(timeout, "callTimeout");
+      this.callTimeout = Checks.positive(timeout, "callTimeout");
       return this;
     }
 
     /** A product token prepended to the SDK's own {@code User-Agent}, e.g. {@code my-app/1.2}. */
     public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      this.userAgent = Checks.notBlank(userAgent, "userAgent");
       return this;
     }
 
     /** How failures are retried; {@link RetryPolicy#DEFAULT} when unset. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      this.retryPolicy = Checks.notNull(retryPolicy, "retryPolicy");
       return this;
     }
 
     /** How far a response's {@code BIZ_TIMESTAMP} may lie from this machine's clock; 5 minutes when unset. */
     public Builder responseTimestampTolerance(Duration tolerance) {
-      this.timestampTolerance = requirePositive(tolerance, "responseTimestampTolerance");
+      this.timestampTolerance = Checks.positive(tolerance, "responseTimestampTolerance");
       return this;
     }
 
@@ -354,51 +364,60 @@ public final class CoboClient implements AutoCloseable {
 
     /** Logs each HTTP attempt at this level, secrets redacted; {@link HttpLogLevel#NONE} when unset. */
     public Builder httpLogging(HttpLogLevel level) {
-      this.logLevel = Objects.requireNonNull(level, "level");
+      this.logLevel = Checks.notNull(level, "level");
       return this;
     }
 
     /** Where HTTP log lines go; the {@code dev.waasj.http} {@link System.Logger} at INFO when unset. */
     public Builder httpLogSink(Consumer<String> sink) {
-      this.logSink = Objects.requireNonNull(sink, "sink");
+      this.logSink = Checks.notNull(sink, "sink");
       return this;
     }
 
     /** The clock for nonces and response timestamp checks; the system UTC clock when unset. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Checks.notNull(clock, "clock");
       return this;
     }
 
     /** The Portal app's ID; with {@link #orgId} it turns on org token management. */
     public Builder clientId(String clientId) {
-      this.clientId = requireText(clientId, "clientId");
+      this.clientId = Checks.notBlank(clientId, "clientId");
       return this;
     }
 
     /** The organization the app acts for; with {@link #clientId} it turns on org token management. */
     public Builder orgId(String orgId) {
-      this.orgId = requireText(orgId, "orgId");
+      this.orgId = Checks.notBlank(orgId, "orgId");
       return this;
     }
 
     /** Where org tokens persist; in memory when unset. See {@code FileTokenStore} for restarts and workers. */
     public Builder tokenStore(TokenStore store) {
-      this.tokenStore = Objects.requireNonNull(store, "store");
+      this.tokenStore = Checks.notNull(store, "store");
       return this;
     }
 
     /** How long before expiry org tokens are refreshed; 5 minutes when unset. */
     public Builder tokenRefreshMargin(Duration margin) {
-      Objects.requireNonNull(margin, "margin");
-      if (margin.isNegative()) {
-        throw new IllegalArgumentException("tokenRefreshMargin must not be negative");
-      }
-      this.tokenRefreshMargin = margin;
+      this.tokenRefreshMargin = Checks.notNegative(margin, "tokenRefreshMargin");
       return this;
     }
 
-    /** Replaces the sleep between retries; for tests. */
+    /**
+     * The largest response body read, in bytes; 16 MiB when unset. A larger one fails the call with {@link
+     * dev.waasj.errors.ResponseSignatureException} (signed responses, which must be held whole to be verified) or
+     * {@link dev.waasj.errors.MalformedResponseException}; error bodies keep at most their first 64 KiB.
+     */
+    public Builder maxResponseBodyBytes(long maxBytes) {
+      if (maxBytes < 1 || maxBytes == Long.MAX_VALUE) {
+        throw new IllegalArgumentException("maxResponseBodyBytes must be between 1 and Long.MAX_VALUE - 1");
+      }
+      this.maxResponseBodyBytes = maxBytes;
+      return this;
+    }
+
+    /** Replaces the wait between retries; for tests. */
     Builder sleeper(RetryInterceptor.Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -418,7 +437,7 @@ public final class CoboClient implements AutoCloseable {
      * @throws IllegalArgumentException if a value is malformed; messages never contain the secret
      */
     public Builder environmentVariables(Map<String, String> env) {
-      Objects.requireNonNull(env, "env");
+      Checks.notNull(env, "env");
       String envName = blankToNull(env.get("COBO_ENV"));
       String url = blankToNull(env.get("COBO_BASE_URL"));
       String secret = blankToNull(env.get("COBO_API_SECRET"));
@@ -478,13 +497,14 @@ public final class CoboClient implements AutoCloseable {
       // Application interceptors, outermost first (the client puts the org token above them all): retries wrap
       // verification, so every attempt's answer is checked; signing is a network interceptor, so every attempt on
       // the wire (OkHttp's own retries and follow-ups included) gets a fresh nonce and signature.
-      http.addInterceptor(new RetryInterceptor(retryPolicy, sleeper));
+      http.addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock));
       http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", agent).build()));
       if (endpoint.serverPublicKey != null) {
         http.addInterceptor(
             new ResponseVerificationInterceptor(
-                new ResponseVerifier(endpoint.serverPublicKey, timestampTolerance, clock)));
+                new ResponseVerifier(endpoint.serverPublicKey, timestampTolerance, clock), maxResponseBodyBytes));
       } else {
+        http.addInterceptor(new BodyLimitInterceptor(maxResponseBodyBytes));
         LOG.log(
             System.Logger.Level.WARNING,
             "Response signature verification is DISABLED for {0}: responses are not authenticated",
@@ -499,22 +519,6 @@ public final class CoboClient implements AutoCloseable {
 
     private static void logInfo(String line) {
       System.getLogger("dev.waasj.http").log(System.Logger.Level.INFO, line);
-    }
-
-    private static Duration requirePositive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return d;
-    }
-
-    private static String requireText(String value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " must not be blank");
-      }
-      return value.trim();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

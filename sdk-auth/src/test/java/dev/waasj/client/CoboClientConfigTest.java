@@ -3,13 +3,18 @@ package dev.waasj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waasj.auth.crypto.JdkEd25519;
 import dev.waasj.auth.signing.RequestSigner;
+import dev.waasj.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -153,7 +158,8 @@ class CoboClientConfigTest {
   }
 
   @Test
-  void customSignerIsUsedAsIs() {
+  void customSignerIsUsedAsIs() throws Exception {
+    List<byte[]> digests = new ArrayList<>();
     RequestSigner hsm =
         new RequestSigner() {
           @Override
@@ -163,11 +169,31 @@ class CoboClientConfigTest {
 
           @Override
           public byte[] sign(byte[] digest) {
-            return new byte[64];
+            digests.add(digest.clone());
+            byte[] signature = new byte[64];
+            java.util.Arrays.fill(signature, (byte) 0x5a);
+            return signature;
           }
         };
-    try (CoboClient client = CoboClient.builder().environment(CoboEnvironment.DEV).signer(hsm).build()) {
-      assertThat(client.apiKey()).isEqualTo("ab".repeat(32));
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      server.enqueue(new MockResponse.Builder().body("{}").build());
+      try (CoboClient client =
+          CoboClient.builder()
+              .baseUrl(server.url("/v2").toString())
+              .disableResponseVerification()
+              .signer(hsm)
+              .build()) {
+        assertThat(client.apiKey()).isEqualTo("ab".repeat(32));
+        client.api(TestApi.class).listWallets();
+      }
+      RecordedRequest wire = server.takeRequest();
+      assertThat(wire.getHeaders().get("BIZ-API-KEY")).isEqualTo("ab".repeat(32));
+      assertThat(wire.getHeaders().get("BIZ-API-SIGNATURE")).isEqualTo("5a".repeat(64));
+      // The signer saw exactly the digest of what went on the wire.
+      String signed = "GET|/v2/wallets|" + wire.getHeaders().get("BIZ-API-NONCE") + "||";
+      assertThat(digests).hasSize(1);
+      assertThat(digests.get(0)).isEqualTo(JdkEd25519.doubleSha256(signed));
     }
   }
 

@@ -65,7 +65,7 @@ class CoboClientEmulatorTest {
                 "COBO_BASE_URL", COBO.get().baseUrl(),
                 "COBO_API_SECRET", APP.seedHex(),
                 "COBO_SERVER_PUBLIC_KEY", serverKey))
-        .sleeper(millis -> {})
+        .sleeper((millis, call) -> {})
         .build();
   }
 
@@ -258,6 +258,6 @@ class CoboClientEmulatorTest {
         .baseUrl(COBO.get().baseUrl())
         .serverPublicKey(COBO.get().serverPublicKeyHex())
         .apiSecret(APP.seedHex())
-        .sleeper(millis -> {});
+        .sleeper((millis, call) -> {});
   }
 }

@@ -56,9 +56,21 @@ class HttpLoggingTest {
   void redactorHandlesJsonQueriesAndHeaders() {
     assertThat(Redactor.json("{\"access_token\": \"a\\\"b\", \"expires_in\": 5, \"api_secret\":\"s\"}"))
         .isEqualTo("{\"access_token\": \"[REDACTED]\", \"expires_in\": 5, \"api_secret\":\"[REDACTED]\"}");
-    assertThat(Redactor.url(okhttp3.HttpUrl.get("https://h/v2/x?refresh_token=abc&org_id=o")))
-        .isEqualTo("https://h/v2/x?refresh_token=%5BREDACTED%5D&org_id=o");
+    // The query stays the bytes that were signed, secrets aside: no re-encoding of the marker or of anything else.
+    assertThat(Redactor.url(okhttp3.HttpUrl.get("https://h/v2/x?refresh_token=abc&org_id=o%20p&q=a+b")))
+        .isEqualTo("https://h/v2/x?refresh_token=[REDACTED]&org_id=o%20p&q=a+b");
     assertThat(Redactor.header("Authorization", "Bearer abc")).isEqualTo("[REDACTED]");
     assertThat(Redactor.header("Content-Type", "application/json")).isEqualTo("application/json");
+  }
+
+  @Test
+  void valuesAreRedactedForWhatTheyAreNotForNamesThatLookLikeSecrets() {
+    String body =
+        "{\"access_token\":\"AT\",\"token_type\":\"Bearer\",\"token_id\":\"ETH_USDT\",\"refresh_token\":\"RT\","
+            + "\"client_secret\":\"CS\",\"privateKey\":\"PK\",\"signature\":\"SIG\",\"tokenType\":\"Bearer\"}";
+
+    assertThat(Redactor.json(body))
+        .contains("\"token_type\":\"Bearer\"", "\"token_id\":\"ETH_USDT\"", "\"tokenType\":\"Bearer\"")
+        .doesNotContain("\"AT\"", "\"RT\"", "\"CS\"", "\"PK\"", "\"SIG\"");
   }
 }

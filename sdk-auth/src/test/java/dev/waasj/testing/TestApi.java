@@ -35,6 +35,10 @@ public interface TestApi {
   @GET("wallets")
   CompletableFuture<Map<String, Object>> listWalletsAsync();
 
+  /** An operation that declares no response body. */
+  @retrofit2.http.DELETE("wallets/w-1")
+  Void deleteWallet();
+
   /** The body of a refresh with {@code refreshToken}. */
   static Map<String, String> refreshBody(String clientId, String refreshToken) {
     Map<String, String> body = new LinkedHashMap<>();

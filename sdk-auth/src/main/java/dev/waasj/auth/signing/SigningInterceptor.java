@@ -1,7 +1,7 @@
 package dev.waasj.auth.signing;
 
-import dev.waasj.errors.CoboException;
 import dev.waasj.errors.FailureCarrier;
+import dev.waasj.errors.RequestSigningException;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -37,9 +37,10 @@ import okio.Buffer;
  *   <li>replaces any caller-set {@code BIZ-API-*} headers with fresh ones.
  * </ul>
  *
- * <p>It refuses (with an {@link IOException}) to sign a request whose scheme, host or port differ from the call's
- * original request, e.g. a redirect to another host: a fresh, unused signature must not be handed to a third party,
- * which could replay it against Cobo.
+ * <p>It refuses to sign a request whose scheme, host or port differ from the call's original request, e.g. a
+ * redirect to another host: a fresh, unused signature must not be handed to a third party, which could replay it
+ * against Cobo. Every refusal, and a failing signer, reaches the caller as a {@link RequestSigningException} (carried
+ * through OkHttp by a {@link FailureCarrier}) and is never retried.
  *
  * <p>Thread-safe; share one instance (and so one {@link NonceSource}) per API key.
  */
@@ -82,7 +83,9 @@ public final class SigningInterceptor implements Interceptor {
         url = url.newBuilder().encodedQuery(params.isEmpty() ? null : params).build();
         // HttpUrl must not re-encode what we sign; if it ever did, the server would reject every such request.
         if (!params.equals(Objects.requireNonNullElse(url.encodedQuery(), ""))) {
-          throw new IOException("Cannot send the canonical query unchanged; refusing to sign");
+          throw refused(
+              "The query cannot be sent exactly as it would be signed, so the request was not sent; report this"
+                  + " with the parameter names (not values) to the SDK's maintainers");
         }
         signed.url(url);
       }
@@ -92,7 +95,7 @@ public final class SigningInterceptor implements Interceptor {
     RequestBody requestBody = request.body();
     if (requestBody != null) {
       if (requestBody.isDuplex()) {
-        throw new IOException("Duplex request bodies cannot be signed");
+        throw refused("A duplex request body cannot be signed, so the request was not sent: send a plain body");
       }
       Buffer buffer = new Buffer();
       requestBody.writeTo(buffer);
@@ -118,7 +121,9 @@ public final class SigningInterceptor implements Interceptor {
       signature = RequestSignatures.sign(signer, request.method(), url.encodedPath(), nonce, params, body);
     } catch (RuntimeException e) {
       // An IOException keeps a failing (e.g. remote HSM) signer from killing OkHttp's dispatcher thread.
-      throw new FailureCarrier(new CoboException("Signing the request failed: " + e.getClass().getName(), e));
+      throw new FailureCarrier(
+          new RequestSigningException(
+              "The RequestSigner failed (" + e.getClass().getName() + "), so the request was not sent", e));
     }
     signed
         .header(API_KEY_HEADER, signer.apiKey())
@@ -131,10 +136,20 @@ public final class SigningInterceptor implements Interceptor {
     if (original.port() != current.port()
         || !original.host().equals(current.host())
         || !original.scheme().equals(current.scheme())) {
-      throw new IOException(
-          "Refusing to sign a request sent to " + current.scheme() + "://" + current.host() + ":" + current.port()
-              + ", which is not the origin of the call (a redirect?)");
+      throw refused(
+          "The server redirected the call from " + origin(original) + " to " + origin(current) + "; a signature"
+              + " is never handed to another origin, so the request was not sent there. If that is the API's real"
+              + " address, configure it as the client's base URL");
     }
+  }
+
+  private static String origin(HttpUrl url) {
+    return url.scheme() + "://" + url.host() + ":" + url.port();
+  }
+
+  /** Interceptors may only throw IOException; the carrier brings the typed refusal to the caller, unretried. */
+  private static FailureCarrier refused(String message) {
+    return new FailureCarrier(new RequestSigningException(message, null));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.waasj.auth.token;
 
 import dev.waasj.errors.CoboException;
 import dev.waasj.errors.FailureCarrier;
+import dev.waasj.errors.MalformedResponseException;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;
@@ -45,11 +46,19 @@ public final class BearerTokenInterceptor implements Interceptor {
       return manager.accessToken();
     } catch (CoboException e) {
       throw new FailureCarrier(e);
+    } catch (RuntimeException e) { // a custom store or clock that broke its contract
+      throw new FailureCarrier(
+          new CoboException("Obtaining the org access token failed: " + e.getClass().getName(), e));
     }
   }
 
-  private static Request withBearer(Request request, String token) {
-    return request.newBuilder().header("Authorization", "Bearer " + token).build();
+  private static Request withBearer(Request request, String token) throws FailureCarrier {
+    try {
+      return request.newBuilder().header("Authorization", "Bearer " + token).build();
+    } catch (IllegalArgumentException e) { // a token no header can carry, e.g. from a hand-edited token store
+      throw new FailureCarrier(
+          new MalformedResponseException("The org access token has characters an HTTP header cannot carry", null));
+    }
   }
 
   private static boolean isTokenEndpoint(Request request) {

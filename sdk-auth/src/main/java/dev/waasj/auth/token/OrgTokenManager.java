@@ -2,6 +2,8 @@ package dev.waasj.auth.token;
 
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.errors.CoboException;
+import dev.waasj.errors.TokenStoreException;
+import dev.waasj.internal.auth.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +78,7 @@ public final class OrgTokenManager {
    * Returns an access token that is valid now, fetching or refreshing first when needed.
    *
    * @throws ReauthorizationRequiredException if the organization must authorize the app again
+   * @throws TokenStoreException if the token store failed
    * @throws CoboException if no valid token could be obtained
    */
   public String accessToken() {
@@ -166,8 +169,8 @@ public final class OrgTokenManager {
       }
       // Rotation: persist first, so a crash or another worker never sees a used-up refresh token as current.
       try {
-        store.save(token);
-      } catch (RuntimeException e) {
+        save(token);
+      } catch (TokenStoreException e) {
         state.set(State.unsaved(token));
         mine.completeExceptionally(e);
         throw e;
@@ -187,7 +190,7 @@ public final class OrgTokenManager {
     OrgToken base = current == null ? null : current.token;
     // Another worker sharing the store, or an earlier run, may have renewed it already: adopting its token costs
     // no request and spends no refresh token. One read of the store serves both that check and a first use.
-    OrgToken stored = store.load(clientId, orgId);
+    OrgToken stored = load();
     if (isAdoptable(stored, base)) {
       return stored;
     }
@@ -203,7 +206,7 @@ public final class OrgTokenManager {
       if (!INVALID_GRANT.equals(e.oauthError())) {
         throw e;
       }
-      stored = store.load(clientId, orgId); // we may have lost a refresh race to another worker
+      stored = load(); // we may have lost a refresh race to another worker
       if (isAdoptable(stored, base)) {
         return stored; // its token is ours too
       }
@@ -216,6 +219,24 @@ public final class OrgTokenManager {
         }
         throw refused;
       }
+    }
+  }
+
+  /** The stored token; a store's failure, whatever its type, becomes the SDK's typed exception. */
+  private @Nullable OrgToken load() {
+    try {
+      return store.load(clientId, orgId);
+    } catch (RuntimeException e) {
+      throw new TokenStoreException("Loading the org token of org " + orgId + " from " + store + " failed", e);
+    }
+  }
+
+  private void save(OrgToken token) {
+    try {
+      store.save(token);
+    } catch (RuntimeException e) {
+      throw new TokenStoreException(
+          "Saving the new org token of org " + orgId + " to " + store + " failed; it was not used", e);
     }
   }
 
@@ -349,51 +370,43 @@ public final class OrgTokenManager {
      * key and sends no bearer token.
      */
     public Builder endpoint(TokenEndpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      this.endpoint = Checks.notNull(endpoint, "endpoint");
       return this;
     }
 
     /** The app's ID ({@code client_id}). */
     public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      this.clientId = Checks.notBlank(clientId, "clientId");
       return this;
     }
 
     /** The organization's ID. */
     public Builder orgId(String orgId) {
-      this.orgId = Objects.requireNonNull(orgId, "orgId");
+      this.orgId = Checks.notBlank(orgId, "orgId");
       return this;
     }
 
     /** Where tokens persist; in memory when unset. */
     public Builder store(TokenStore store) {
-      this.store = Objects.requireNonNull(store, "store");
+      this.store = Checks.notNull(store, "store");
       return this;
     }
 
     /** How long before expiry to refresh; 5 minutes when unset, capped at half the token's lifetime. */
     public Builder refreshMargin(Duration margin) {
-      Objects.requireNonNull(margin, "margin");
-      if (margin.isNegative()) {
-        throw new IllegalArgumentException("refreshMargin must not be negative");
-      }
-      this.refreshMargin = margin;
+      this.refreshMargin = Checks.notNegative(margin, "refreshMargin");
       return this;
     }
 
     /** How long to keep serving a still-valid token after a transient refresh failure; 10 s when unset. */
     public Builder retryBackoff(Duration backoff) {
-      Objects.requireNonNull(backoff, "backoff");
-      if (backoff.isNegative()) {
-        throw new IllegalArgumentException("retryBackoff must not be negative");
-      }
-      this.retryBackoff = backoff;
+      this.retryBackoff = Checks.notNegative(backoff, "retryBackoff");
       return this;
     }
 
     /** The clock for expiry decisions; the system UTC clock when unset. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Checks.notNull(clock, "clock");
       return this;
     }
 

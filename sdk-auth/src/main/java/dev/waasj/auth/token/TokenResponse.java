@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * {@code scope} and {@code expires_in}. Immutable; {@code toString()} never shows either token.
  *
  * <p>Reading is strict where a token manager depends on a value and forgiving where a server could only be odd:
- * both tokens must be non-empty strings and {@code expires_in} a JSON number, or reading fails with {@link
+ * both tokens must be non-empty strings of visible ASCII (they travel in an HTTP header) and {@code expires_in} a
+ * JSON number, or reading fails with {@link
  * JsonDataException} (surfaced as {@link dev.waasj.errors.MalformedResponseException}). {@code expires_in} is
  * seconds: a fraction is dropped, a negative value counts as 0 (already expired) and anything above {@link
  * #MAX_EXPIRES_IN} counts as that, so an absurd value can neither overflow a clock nor outlive the refresh token
@@ -163,6 +164,10 @@ public final class TokenResponse {
       if (refresh == null || refresh.isBlank()) {
         throw new JsonDataException("Token response has no refresh_token at " + reader.getPath());
       }
+      if (!isTokenText(access) || !isTokenText(refresh)) {
+        // Sent back in an Authorization header or a JSON body: anything but visible ASCII cannot be a token.
+        throw new JsonDataException("Token response has a token with characters a token cannot have");
+      }
       if (expiresIn == null) {
         throw new JsonDataException("Token response has no expires_in at " + reader.getPath());
       }
@@ -182,6 +187,17 @@ public final class TokenResponse {
       writer.name("expires_in").value(value.expiresIn.getSeconds());
       writer.name("refresh_token").value(value.refreshToken);
       writer.endObject();
+    }
+
+    /** Visible ASCII only, as OAuth bearer tokens are. */
+    private static boolean isTokenText(String token) {
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (c < 0x21 || c > 0x7e) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static @Nullable String string(JsonReader reader) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waasj.auth.crypto.JdkEd25519;
 import dev.waasj.errors.FailureCarrier;
+import dev.waasj.errors.RequestSigningException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -306,8 +307,11 @@ class SigningInterceptorTest {
               .url(server.url("/v2/transfer"))
               .post(RequestBody.create("{}", JSON))
               .build()))
-          .isInstanceOf(IOException.class)
-          .hasMessageContaining("Refusing to sign");
+          .isInstanceOf(FailureCarrier.class)
+          .hasMessageContaining("redirected the call from http://")
+          .hasMessageContaining("configure it as the client's base URL")
+          .extracting(e -> ((FailureCarrier) e).failure())
+          .isInstanceOf(RequestSigningException.class);
       assertThat(other.getRequestCount()).isZero();
     }
   }

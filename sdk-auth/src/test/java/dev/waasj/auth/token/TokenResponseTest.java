@@ -57,7 +57,10 @@ class TokenResponseTest {
         "{\"access_token\":\"a\",\"refresh_token\":\"r\"}",
         "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":\"soon\"}",
         "{\"access_token\":7,\"refresh_token\":\"r\",\"expires_in\":1}",
-        "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":null}"
+        "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":null}",
+        "{\"access_token\":\"a b\",\"refresh_token\":\"r\",\"expires_in\":1}",
+        "{\"access_token\":\"a\",\"refresh_token\":\"r\\uD83D\\uDE00\",\"expires_in\":1}",
+        "{\"access_token\":\"a\\n\",\"refresh_token\":\"r\",\"expires_in\":1}"
       })
   void aMissingOrMistypedValueIsMalformedJsonNamingTheFieldNotTheValue(String json) {
     assertThatThrownBy(() -> adapter.fromJson(json))

@@ -1,0 +1,47 @@
+package dev.waasj.internal.auth;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The argument checks every builder of the SDK uses, so null, blank and negative values are refused alike
+ * everywhere: null with {@link NullPointerException}, anything else with {@link IllegalArgumentException}, each
+ * naming the setting and never echoing the value.
+ *
+ * <p>Not API: {@code dev.waasj.internal} packages may change in any release.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** {@code value}, or NPE naming {@code name}. */
+  public static <T> T notNull(@Nullable T value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
+  }
+
+  /** {@code value} trimmed, or NPE / IAE naming {@code name} for null / blank. */
+  public static String notBlank(@Nullable String value, String name) {
+    if (notNull(value, name).isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value.trim();
+  }
+
+  /** {@code value}, or IAE naming {@code name} if it is zero or negative. */
+  public static Duration positive(@Nullable Duration value, String name) {
+    if (notNull(value, name).isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return value;
+  }
+
+  /** {@code value}, or IAE naming {@code name} if it is negative. */
+  public static Duration notNegative(@Nullable Duration value, String name) {
+    if (notNull(value, name).isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative");
+    }
+    return value;
+  }
+}
