@@ -5,8 +5,8 @@ import dev.waasj.generated.api.WalletsApi.ListWalletsParams;
 import dev.waasj.generated.model.CustodialWalletInfo;
 import dev.waasj.generated.model.MPCWalletInfo;
 import dev.waasj.generated.model.WalletInfo;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code list_wallets}: every wallet of the organization, across all pages. The client attaches the org access
@@ -15,18 +15,14 @@ import java.util.List;
 public final class ListWalletsExample {
   private ListWalletsExample() {}
 
-  /** One line per wallet: its ID, type and name. */
+  /** One line per wallet: its ID, type and name. The pager sends one request per page of 50, no cursor code. */
   public static List<String> run(CoboClient cobo) {
-    List<String> lines = new ArrayList<>();
-    String after = null;
-    do {
-      var page = cobo.apis().wallets().listWallets(ListWalletsParams.builder().limit(50).after(after).build());
-      for (WalletInfo wallet : page.data() == null ? List.<WalletInfo>of() : page.data()) {
-        lines.add(describe(wallet));
-      }
-      after = page.pagination() == null ? null : page.pagination().after();
-    } while (after != null && !after.isEmpty()); // an empty `after` marks the last page
-    return lines;
+    return cobo.apis()
+        .wallets()
+        .listWalletsAll(ListWalletsParams.builder().limit(50).build())
+        .stream()
+        .map(ListWalletsExample::describe)
+        .collect(Collectors.toList());
   }
 
   static String describe(WalletInfo wallet) {

@@ -1,7 +1,7 @@
 package dev.waasj.examples;
 
 import dev.waasj.client.CoboClient;
-import dev.waasj.errors.CoboApiException;
+import dev.waasj.errors.DuplicateRequestIdException;
 import dev.waasj.generated.api.TransactionsApi.ListTransactionsParams;
 import dev.waasj.generated.model.AddressTransferDestination;
 import dev.waasj.generated.model.AddressTransferDestinationAccountOutput;
@@ -9,19 +9,16 @@ import dev.waasj.generated.model.CustodialTransferSource;
 import dev.waasj.generated.model.TransferDestinationType;
 import dev.waasj.generated.model.TransferParams;
 import dev.waasj.generated.model.WalletSubtype;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * {@code create_transfer_transaction} made safe to retry. The {@code request_id} is the idempotency key: Cobo
- * refuses a second transfer with the same ID (error 12009 or 30001) instead of sending twice. So, when a response
- * is lost, send the very same request again; if it is refused as a duplicate, the first one went through: find it
- * with {@code list_transactions} filtered by that {@code request_id}.
+ * refuses a second transfer with the same ID (error 12009 or 30001, a {@link DuplicateRequestIdException}) instead
+ * of sending twice. So, when a response is lost, send the very same request again (the SDK does so itself once);
+ * if it is refused as a duplicate, the first one went through: find it with {@code list_transactions} filtered by
+ * that {@code request_id}. Keep the ID with your own record of the payment, so a restart can reconcile too.
  */
 public final class TransferExample {
-  /** Cobo's "request_id has already been used" error codes. */
-  static final Set<Integer> DUPLICATE_REQUEST_ID = Set.of(12009, 30001);
-
   private TransferExample() {}
 
   /** The transfer to make: {@code amount} of {@code tokenId} from a custodial wallet to an address. */
@@ -46,11 +43,10 @@ public final class TransferExample {
    */
   public static String send(CoboClient cobo, TransferParams transfer) {
     try {
+      // After a lost response the SDK itself sends the same body again: the request_id makes that safe.
       return String.valueOf(cobo.apis().transactions().createTransferTransaction(transfer).transactionId());
-    } catch (CoboApiException e) {
-      if (e.errorCode() == null || !DUPLICATE_REQUEST_ID.contains(e.errorCode())) {
-        throw e;
-      }
+    } catch (DuplicateRequestIdException e) {
+      // A request with this request_id went through before (maybe the one whose answer was lost): find it.
       return findByRequestId(cobo, transfer.requestId());
     }
   }

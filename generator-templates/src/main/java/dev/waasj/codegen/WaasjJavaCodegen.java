@@ -195,7 +195,7 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
    * A list operation takes {@code limit} and {@code after} and returns a model with a {@code data} array and a
    * {@code pagination} object whose {@code after} names the next page.
    */
-  private static void markListOperation(CodegenOperation op, Map<String, CodegenModel> byClass) {
+  private void markListOperation(CodegenOperation op, Map<String, CodegenModel> byClass) {
     CodegenParameter after = queryParam(op, "after");
     CodegenParameter limit = queryParam(op, "limit");
     if (after == null || limit == null || !after.isString || op.returnBaseType == null || op.returnContainer != null) {
@@ -205,19 +205,27 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
     if (page == null) {
       return;
     }
-    CodegenProperty data = property(page, "data");
     CodegenProperty pagination = property(page, "pagination");
-    if (data == null || !data.isArray || data.items == null || pagination == null || pagination.isContainer) {
+    if (pagination == null || pagination.isContainer) {
       return;
     }
+    CodegenProperty data = itemsProperty(page);
     CodegenModel paginationModel = byClass.get(pagination.complexType);
     CodegenProperty next = paginationModel == null ? null : property(paginationModel, "after");
     if (next == null || !next.isString) {
       return;
     }
     Map<String, Object> list = new HashMap<>();
-    list.put("itemType", data.items.datatypeWithEnum);
-    list.put("dataGetter", data.name);
+    if (data != null) {
+      // Qualified: the API file imports only what its signatures name, and the item type is not among them.
+      String item = data.items.datatypeWithEnum;
+      list.put("itemType", data.items.isModel || data.items.isEnumRef ? modelPackage + "." + item : item);
+      list.put("dataGetter", data.name);
+    } else {
+      // Several lists share one cursor (wallet_addresses and bank_accounts, say): each item is a whole page.
+      list.put("itemType", modelPackage + "." + op.returnBaseType);
+      list.put("wholePage", true);
+    }
     list.put("paginationGetter", pagination.name);
     list.put("afterGetter", next.name);
     list.put("afterParam", after.paramName);
@@ -225,7 +233,33 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
     if (before != null) {
       list.put("beforeParam", before.paramName);
     }
+    Object params = op.vendorExtensions.get("x-waasj-params");
+    if (params == null) {
+      return; // limit and after are optional, so there is always one; if not, no pager
+    }
+    list.put("paramsClass", params);
     op.vendorExtensions.put("x-waasj-list", list);
+  }
+
+  /**
+   * The array a page's items are in: {@code data} by Cobo's convention, else the only array beside {@code
+   * pagination}; null when there are several (then each item of a walk is a whole page).
+   */
+  private static CodegenProperty itemsProperty(CodegenModel page) {
+    CodegenProperty data = property(page, "data");
+    if (data != null && data.isArray && data.items != null) {
+      return data;
+    }
+    CodegenProperty only = null;
+    for (CodegenProperty p : page.allVars.isEmpty() ? page.vars : page.allVars) {
+      if (p.isArray && p.items != null) {
+        if (only != null) {
+          return null;
+        }
+        only = p;
+      }
+    }
+    return only;
   }
 
   /** A body with {@code request_id} is deduplicated by the server, so re-sending it cannot act twice. */

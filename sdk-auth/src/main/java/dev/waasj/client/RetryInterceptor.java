@@ -1,6 +1,7 @@
 package dev.waasj.client;
 
 import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.auth.ErrorCodes;
 import dev.waasj.runtime.call.RetryAfter;
 import dev.waasj.runtime.call.RetrySafety;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -25,11 +24,6 @@ import okhttp3.Response;
  * attempt's answer is verified and every attempt is signed afresh.
  */
 final class RetryInterceptor implements Interceptor {
-  /** Reads {@code "error_code": N} from the start of an error body without a JSON library. */
-  private static final Pattern ERROR_CODE = Pattern.compile("\"error_code\"\\s*:\\s*\"?(\\d{1,9})");
-
-  private static final long PEEKED_ERROR_BYTES = 4096;
-
   /** Waits between attempts; replaced in tests by one that records the waits instead. */
   interface Sleeper {
     /**
@@ -114,19 +108,11 @@ final class RetryInterceptor implements Interceptor {
 
   /** Cobo's rate-limit codes can come with other statuses than 429. */
   private static boolean isRateLimitCode(Response response) {
-    if (response.code() < 400 || response.code() >= 500) {
+    if (response.code() >= 500) {
       return false;
     }
-    try {
-      Matcher m = ERROR_CODE.matcher(response.peekBody(PEEKED_ERROR_BYTES).string());
-      if (m.find()) {
-        int code = Integer.parseInt(m.group(1));
-        return code == 2010 || code == 2026;
-      }
-    } catch (IOException | RuntimeException e) {
-      // an unreadable body is no rate limit
-    }
-    return false;
+    Integer code = ErrorCodes.peek(response);
+    return code != null && (code == 2010 || code == 2026);
   }
 
   /** The wait before the next attempt, or -1 when {@code Retry-After} exceeds the policy's maximum. */

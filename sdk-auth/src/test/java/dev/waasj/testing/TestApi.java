@@ -35,6 +35,11 @@ public interface TestApi {
   @GET("wallets")
   CompletableFuture<Map<String, Object>> listWalletsAsync();
 
+  /** A create the server deduplicates by {@code request_id}, as generated code marks such operations. */
+  @dev.waasj.runtime.call.Deduplicated(field = "request_id")
+  @POST("transactions/transfer")
+  Map<String, Object> createTransfer(@Body Map<String, Object> body);
+
   /** An operation that declares no response body. */
   @retrofit2.http.DELETE("wallets/w-1")
   Void deleteWallet();

@@ -3,6 +3,7 @@ package dev.waasj.auth.token;
 import dev.waasj.errors.CoboException;
 import dev.waasj.errors.FailureCarrier;
 import dev.waasj.errors.MalformedResponseException;
+import dev.waasj.internal.auth.ErrorCodes;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;
@@ -11,9 +12,14 @@ import okhttp3.Response;
 
 /**
  * Attaches {@code Authorization: Bearer <org access token>} to org-scoped calls, never to the token endpoint
- * (which is signed with the app key alone). On a 401 it invalidates exactly the token it sent and replays the
- * call once with a new token; a second 401 is returned to the caller. Install it as an application interceptor
- * outside the signing interceptor, so the replay is signed afresh with a new nonce.
+ * (which is signed with the app key alone). When the server refuses the token, it invalidates exactly the token it
+ * sent and replays the call once with a new one (refreshed single-flight by the manager); a second refusal is
+ * returned to the caller. Install it as an application interceptor outside the signing interceptor, so the replay
+ * is signed afresh with a new nonce.
+ *
+ * <p>A refused token is a 401, or an HTTP 500 with {@code error_code} 1000: Cobo has been seen to answer an expired
+ * org access token that way rather than with 401, and a 500 is otherwise never retried, so without this the call
+ * would fail although a fresh token would have made it succeed. Only calls that carried a token are replayed.
  */
 public final class BearerTokenInterceptor implements Interceptor {
   private final OrgTokenManager tokens;
@@ -32,7 +38,7 @@ public final class BearerTokenInterceptor implements Interceptor {
     OrgTokenManager manager = tokens;
     String token = currentToken(manager);
     Response response = chain.proceed(withBearer(request, token));
-    if (response.code() != 401) {
+    if (!isRefusedToken(response)) {
       return response;
     }
     response.close();
@@ -50,6 +56,18 @@ public final class BearerTokenInterceptor implements Interceptor {
       throw new FailureCarrier(
           new CoboException("Obtaining the org access token failed: " + e.getClass().getName(), e));
     }
+  }
+
+  /** 401, or Cobo's expired-token answer: 500 with error_code 1000. */
+  private static boolean isRefusedToken(Response response) {
+    if (response.code() == 401) {
+      return true;
+    }
+    if (response.code() != 500) {
+      return false;
+    }
+    Integer code = ErrorCodes.peek(response);
+    return code != null && code == 1000;
   }
 
   private static Request withBearer(Request request, String token) throws FailureCarrier {

@@ -119,6 +119,117 @@ class SpecConformanceTest {
   }
 
   @Test
+  void everyListOperationHasAPageWalker() throws IOException {
+    List<String> expected = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> op : operations().entrySet()) {
+      List<String> query = new ArrayList<>();
+      for (Object p : listOrEmpty(SpecYaml.list(op.getValue(), "parameters"))) {
+        Map<String, Object> param = resolve(p);
+        if ("query".equals(param.get("in"))) {
+          query.add((String) param.get("name"));
+        }
+      }
+      if (query.containsAll(List.of("before", "after", "limit")) && properties(successSchema(op.getValue())).contains("pagination")) {
+        expected.add(camelCase((String) op.getValue().get("operationId")) + "All");
+      }
+    }
+    List<String> walkers = new ArrayList<>();
+    for (Class<?> api : classesIn(PACKAGE + ".api")) {
+      for (Method method : api.getMethods()) {
+        if (method.getName().endsWith("All") && method.getReturnType() == dev.waasj.paging.Pager.class
+            && method.getParameterCount() == 1) {
+          walkers.add(method.getName());
+        }
+      }
+    }
+    System.out.printf("Spec: %d list operations, %d page walkers%n", expected.size(), walkers.size());
+
+    assertThat(walkers).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void everyOperationWhoseBodyHasRequestIdIsMarkedDeduplicated() throws IOException {
+    List<String> expected = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> op : operations().entrySet()) {
+      Map<String, Object> body = resolve(SpecYaml.at(op.getValue(), "requestBody"));
+      Object schema = SpecYaml.at(body, "content", "application/json", "schema");
+      if (schema != null && properties(resolve(schema)).contains("request_id")) {
+        expected.add(op.getKey());
+      }
+    }
+    List<String> marked = new ArrayList<>();
+    for (Class<?> api : classesIn(PACKAGE + ".api")) {
+      for (Method method : api.getDeclaredMethods()) {
+        if (route(method) != null && method.isAnnotationPresent(dev.waasj.runtime.call.Deduplicated.class)) {
+          marked.add(route(method));
+        }
+      }
+    }
+    System.out.printf("Spec: %d operations deduplicated by request_id%n", expected.size());
+
+    // Each operation twice: the synchronous method and its async twin.
+    assertThat(marked).hasSize(2 * expected.size());
+    assertThat(new java.util.TreeSet<>(marked)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /** Every operation, keyed {@code METHOD path} as Retrofit routes it. */
+  private static Map<String, Map<String, Object>> operations() {
+    Map<String, Map<String, Object>> ops = new TreeMap<>();
+    for (Map.Entry<String, Object> path : SpecYaml.map(spec, "paths").entrySet()) {
+      for (Map.Entry<String, Object> method : SpecYaml.map(path.getValue()).entrySet()) {
+        if (HTTP_METHODS.contains(method.getKey())) {
+          ops.put(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey().substring(1), SpecYaml.map(method.getValue()));
+        }
+      }
+    }
+    return ops;
+  }
+
+  private static @Nullable Object successSchema(Map<String, Object> op) {
+    for (String code : List.of("200", "201", "2XX", "202")) {
+      Object schema = SpecYaml.at(resolve(SpecYaml.at(op, "responses", code)), "content", "application/json", "schema");
+      if (schema != null) {
+        return resolve(schema);
+      }
+    }
+    return null;
+  }
+
+  /** The property names a schema's objects can have: its own, its allOf members', and its oneOf shapes'. */
+  private static Set<String> properties(@Nullable Object schema) {
+    Set<String> names = new java.util.HashSet<>();
+    Map<String, Object> s = resolve(schema);
+    Map<String, Object> props = SpecYaml.map(s, "properties");
+    if (props != null) {
+      names.addAll(props.keySet());
+    }
+    for (String composition : List.of("allOf", "oneOf", "anyOf")) {
+      for (Object member : listOrEmpty(SpecYaml.list(s, composition))) {
+        names.addAll(properties(member));
+      }
+    }
+    return names;
+  }
+
+  /** Follows a local {@code $ref} (to schemas, parameters, request bodies or responses); null stays empty. */
+  private static Map<String, Object> resolve(@Nullable Object node) {
+    Map<String, Object> map = SpecYaml.map(node);
+    if (map == null) {
+      return Map.of();
+    }
+    Object ref = map.get("$ref");
+    if (!(ref instanceof String)) {
+      return map;
+    }
+    String[] parts = ((String) ref).substring(2).split("/");
+    return resolve(SpecYaml.at(spec, parts));
+  }
+
+  private static List<Object> listOrEmpty(@Nullable List<Object> list) {
+    return list == null ? List.of() : list;
+  }
+
+  @Test
   void retrofitAcceptsEveryMethod() throws IOException {
     Retrofit retrofit =
         new Retrofit.Builder()

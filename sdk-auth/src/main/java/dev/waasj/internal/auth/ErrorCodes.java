@@ -1,0 +1,35 @@
+package dev.waasj.internal.auth;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads Cobo's {@code error_code} from an error response without consuming its body, for interceptors that decide
+ * by code (rate limits, the expired-token 500).
+ *
+ * <p>Not API: {@code dev.waasj.internal} packages may change in any release.
+ */
+public final class ErrorCodes {
+  /** {@code "error_code": N} or {@code "error_code": "N"}; error bodies are small, flat objects. */
+  private static final Pattern ERROR_CODE = Pattern.compile("\"error_code\"\\s*:\\s*\"?(\\d{1,9})");
+
+  private static final long PEEKED_BYTES = 4096;
+
+  private ErrorCodes() {}
+
+  /** The response's {@code error_code}, or null when it has none (or is no error). */
+  public static @Nullable Integer peek(Response response) {
+    if (response.code() < 400) {
+      return null;
+    }
+    try {
+      Matcher m = ERROR_CODE.matcher(response.peekBody(PEEKED_BYTES).string());
+      return m.find() ? Integer.valueOf(m.group(1)) : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // an unreadable body has no code
+    }
+  }
+}
