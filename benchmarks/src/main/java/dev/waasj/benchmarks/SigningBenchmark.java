@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.waasj.auth.crypto.Digests;
 import dev.waasj.auth.signing.Ed25519RequestSigner;
 import dev.waasj.auth.signing.RequestSignatures;
+import dev.waasj.auth.signing.Secp256k1RequestSigner;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Request signing: everything {@code SigningInterceptor} computes per request (string to sign, double SHA-256,
- * Ed25519, hex) against the bare Ed25519 signature of a 32-byte digest in Bouncy Castle and in the JDK.
+ * signature, hex) with an Ed25519 and with a secp256k1 key, against the bare Ed25519 signature of a 32-byte digest
+ * in Bouncy Castle and in the JDK.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,7 +50,11 @@ public class SigningBenchmark {
               + "\"description\":\"Invoice 2026-0042\"}")
           .getBytes(UTF_8);
 
+  /** The vendor's throwaway secp256k1 vector key. */
+  static final String SECP256K1_SECRET = "b98a62c8dcd934b703f8a404a4f8b582c8e9a2042368f137db8a70d1714e13db";
+
   private Ed25519RequestSigner signer;
+  private Secp256k1RequestSigner secp256k1;
   private Ed25519PrivateKeyParameters bcKey;
   private Signature jdkSigner;
   private byte[] digest;
@@ -57,6 +63,7 @@ public class SigningBenchmark {
   @Setup
   public void setUp() throws GeneralSecurityException {
     signer = Ed25519RequestSigner.fromHexSecret(SECRET);
+    secp256k1 = Secp256k1RequestSigner.fromHexSecret(SECP256K1_SECRET);
     byte[] seed = HexFormat.of().parseHex(SECRET);
     bcKey = new Ed25519PrivateKeyParameters(seed, 0);
     jdkSigner = Signature.getInstance("Ed25519");
@@ -69,6 +76,12 @@ public class SigningBenchmark {
   @Benchmark
   public String coboSignRequest() {
     return RequestSignatures.sign(signer, "POST", PATH, NONCE, "", BODY);
+  }
+
+  /** The same per-request work with a secp256k1 key: RFC 6979 ECDSA, low S, DER (Bouncy Castle), hex. */
+  @Benchmark
+  public String coboSignRequestSecp256k1() {
+    return RequestSignatures.sign(secp256k1, "POST", PATH, NONCE, "", BODY);
   }
 
   /** Bouncy Castle Ed25519 over a 32-byte digest, nothing else. */

@@ -1,5 +1,6 @@
 package dev.waasj.examples;
 
+import dev.waasj.auth.signing.KeyType;
 import dev.waasj.client.CoboClient;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.TestKeyPair;
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the examples run. With none of {@code COBO_ENV} and {@code COBO_BASE_URL} set, an embedded emulator on
- * loopback with a freshly generated app key, so everything works offline and without credentials. Otherwise the
+ * loopback with a freshly generated app key (of the type {@code COBO_API_KEY_TYPE} names, Ed25519 by default), so
+ * everything works offline and without credentials. Otherwise the
  * server those name, with {@code COBO_API_SECRET}, {@code COBO_CLIENT_ID}, {@code COBO_ORG_ID} and, for a custom
  * base URL, {@code COBO_SERVER_PUBLIC_KEY}.
  */
@@ -35,7 +37,8 @@ public final class ExampleSetup implements AutoCloseable {
    */
   public static ExampleSetup fromEnvironment(Map<String, String> env) {
     if (isBlank(env.get("COBO_ENV")) && isBlank(env.get("COBO_BASE_URL"))) {
-      return embedded();
+      String keyType = env.get("COBO_API_KEY_TYPE");
+      return embedded(isBlank(keyType) ? KeyType.ED25519 : KeyType.parse(keyType));
     }
     String clientId = required(env, "COBO_CLIENT_ID");
     String orgId = required(env, "COBO_ORG_ID");
@@ -43,9 +46,14 @@ public final class ExampleSetup implements AutoCloseable {
     return new ExampleSetup(client, clientId, orgId, null);
   }
 
-  /** Starts an emulator with a fresh app key and a client for it. */
+  /** Starts an emulator with a fresh Ed25519 app key and a client for it. */
   public static ExampleSetup embedded() {
-    TestKeyPair appKey = TestKeyPair.generate();
+    return embedded(KeyType.ED25519);
+  }
+
+  /** Starts an emulator with a fresh app key of {@code keyType} and a client for it. */
+  public static ExampleSetup embedded(KeyType keyType) {
+    TestKeyPair appKey = TestKeyPair.generate(keyType.name());
     CoboEmulator emulator =
         CoboEmulator.builder().registerApp(DEMO_CLIENT_ID, DEMO_ORG_ID, appKey.publicKeyHex()).start();
     try {
@@ -53,6 +61,7 @@ public final class ExampleSetup implements AutoCloseable {
           CoboClient.builder()
               .baseUrl(emulator.baseUrl())
               .serverPublicKey(emulator.serverPublicKeyHex())
+              .apiKeyType(keyType)
               .apiSecret(appKey.seedHex())
               .clientId(DEMO_CLIENT_ID)
               .orgId(DEMO_ORG_ID)
@@ -82,7 +91,7 @@ public final class ExampleSetup implements AutoCloseable {
   /** Where requests go, in words. */
   public String describe() {
     return (emulator != null ? "embedded emulator at " : "") + client.baseUrl() + " (app " + clientId + ", org "
-        + orgId + ")";
+        + orgId + ", " + (client.apiKey().length() == 66 ? "secp256k1" : "Ed25519") + " key)";
   }
 
   @Override

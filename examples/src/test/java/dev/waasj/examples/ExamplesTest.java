@@ -77,6 +77,14 @@ class ExamplesTest {
   }
 
   @Test
+  void quickStartRunsOfflineWithASecp256k1KeyToo() {
+    assertThat(quickStart(Map.of("COBO_API_KEY_TYPE", "secp256k1"))).isZero();
+
+    assertThat(out()).contains("secp256k1 key").contains("rotated", "OK");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
   void quickStartAgainstAServerNamedByVariables() {
     TestKeyPair app = TestKeyPair.generate();
     try (CoboEmulator server = CoboEmulator.builder().registerApp("app-9", "org-9", app.publicKeyHex()).start()) {

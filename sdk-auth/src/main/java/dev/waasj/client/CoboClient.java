@@ -1,8 +1,9 @@
 package dev.waasj.client;
 
-import dev.waasj.auth.signing.Ed25519RequestSigner;
+import dev.waasj.auth.signing.KeyType;
 import dev.waasj.auth.signing.NonceSource;
 import dev.waasj.auth.signing.RequestSigner;
+import dev.waasj.auth.signing.RequestSigners;
 import dev.waasj.auth.signing.SigningInterceptor;
 import dev.waasj.auth.token.BearerTokenInterceptor;
 import dev.waasj.auth.token.OrgTokenManager;
@@ -207,6 +208,9 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable String baseUrl;
     private @Nullable String serverPublicKey;
     private @Nullable RequestSigner signer;
+    private @Nullable String secret;
+    private @Nullable Path pemFile;
+    private @Nullable KeyType keyType;
     private @Nullable OkHttpClient okHttpClient;
     private @Nullable Duration connectTimeout;
     private @Nullable Duration readTimeout;
@@ -234,6 +238,9 @@ public final class CoboClient implements AutoCloseable {
       this.baseUrl = other.baseUrl;
       this.serverPublicKey = other.serverPublicKey;
       this.signer = other.signer;
+      this.secret = other.secret;
+      this.pemFile = other.pemFile;
+      this.keyType = other.keyType;
       this.okHttpClient = other.okHttpClient;
       this.connectTimeout = other.connectTimeout;
       this.readTimeout = other.readTimeout;
@@ -277,28 +284,43 @@ public final class CoboClient implements AutoCloseable {
     }
 
     /**
-     * Signs with this API secret: 64 hex characters (the Ed25519 seed) or a PKCS#8 PEM text.
+     * Signs with this API secret: 64 hex characters (the private key, of the type {@link #apiKeyType} states,
+     * Ed25519 by default) or PEM text, which names its own key type (Ed25519 or secp256k1).
      *
      * @throws IllegalArgumentException if it is neither; the message never contains the secret
      */
     public Builder apiSecret(String apiSecret) {
       Checks.notBlank(apiSecret, "apiSecret");
-      this.signer =
-          apiSecret.contains("-----BEGIN")
-              ? Ed25519RequestSigner.fromPem(apiSecret)
-              : Ed25519RequestSigner.fromHexSecret(apiSecret);
+      RequestSigners.fromSecret(apiSecret, keyType); // refuse a malformed secret where it is set
+      this.secret = apiSecret;
+      this.pemFile = null;
+      this.signer = null;
       return this;
     }
 
-    /** Signs with the PKCS#8 PEM private key in {@code pemFile}. */
+    /** Signs with the PEM private key in {@code pemFile} (Ed25519 or secp256k1, as the PEM says). */
     public Builder apiSecretPemFile(Path pemFile) {
-      this.signer = Ed25519RequestSigner.fromPemFile(Checks.notNull(pemFile, "pemFile"));
+      RequestSigners.fromPemFile(Checks.notNull(pemFile, "pemFile"), keyType);
+      this.pemFile = pemFile;
+      this.secret = null;
+      this.signer = null;
       return this;
     }
 
-    /** Signs with a custom signer, e.g. a key held in an HSM or KMS. */
+    /**
+     * The type of the API key: {@link KeyType#ED25519} (the default) or {@link KeyType#SECP256K1}. A hex secret does
+     * not say which; a PEM key does, and must agree.
+     */
+    public Builder apiKeyType(KeyType keyType) {
+      this.keyType = Checks.notNull(keyType, "apiKeyType");
+      return this;
+    }
+
+    /** Signs with a custom signer, e.g. a key held in an HSM or KMS; its {@code keyType()} says which kind. */
     public Builder signer(RequestSigner signer) {
       this.signer = Checks.notNull(signer, "signer");
+      this.secret = null;
+      this.pemFile = null;
       return this;
     }
 
@@ -430,6 +452,7 @@ public final class CoboClient implements AutoCloseable {
      *   <li>{@code COBO_ENV}: {@code dev}, {@code prod} or {@code sandbox};
      *   <li>{@code COBO_BASE_URL}: a custom base URL, instead of {@code COBO_ENV};
      *   <li>{@code COBO_API_SECRET}: the API secret (hex or PEM text), required;
+     *   <li>{@code COBO_API_KEY_TYPE}: {@code ed25519} (the default) or {@code secp256k1}, for a hex secret;
      *   <li>{@code COBO_SERVER_PUBLIC_KEY}: the response-signing key for a custom base URL;
      *   <li>{@code COBO_CLIENT_ID} and {@code COBO_ORG_ID}: optional, turn on org token management.
      * </ul>
@@ -441,6 +464,7 @@ public final class CoboClient implements AutoCloseable {
       String envName = blankToNull(env.get("COBO_ENV"));
       String url = blankToNull(env.get("COBO_BASE_URL"));
       String secret = blankToNull(env.get("COBO_API_SECRET"));
+      String type = blankToNull(env.get("COBO_API_KEY_TYPE"));
       String serverKey = blankToNull(env.get("COBO_SERVER_PUBLIC_KEY"));
       String app = blankToNull(env.get("COBO_CLIENT_ID"));
       String org = blankToNull(env.get("COBO_ORG_ID"));
@@ -459,6 +483,9 @@ public final class CoboClient implements AutoCloseable {
       if (serverKey != null) {
         serverPublicKey(serverKey);
       }
+      if (type != null) {
+        apiKeyType(KeyType.parse(type));
+      }
       if (secret == null) {
         throw new IllegalArgumentException("COBO_API_SECRET is not set");
       }
@@ -473,8 +500,18 @@ public final class CoboClient implements AutoCloseable {
      * @throws IllegalArgumentException if a value is malformed
      */
     public CoboClient build() {
+      RequestSigner signer = this.signer;
+      if (secret != null) {
+        signer = RequestSigners.fromSecret(secret, keyType);
+      } else if (pemFile != null) {
+        signer = RequestSigners.fromPemFile(pemFile, keyType);
+      }
       if (signer == null) {
         throw new IllegalStateException("No API secret: call apiSecret(...), apiSecretPemFile(...) or signer(...)");
+      }
+      if (keyType != null && signer.keyType() != keyType) {
+        throw new IllegalStateException(
+            "The signer's key type is " + signer.keyType() + " but apiKeyType is " + keyType);
       }
       if ((clientId == null) != (orgId == null)) {
         throw new IllegalStateException("Org token management needs both clientId(...) and orgId(...)");

@@ -1,6 +1,7 @@
 package dev.waasj.testkit;
 
 import java.security.PublicKey;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +14,35 @@ final class AppRegistry {
 
   private record Installation(String apiKey, String clientId, String orgId) {}
 
-  private final ConcurrentMap<String, PublicKey> keys = new ConcurrentHashMap<>();
+  /** A registered API key: verifies request signatures made with its private key. */
+  interface AppKey {
+    /** Whether {@code signatureHex} signs {@code digest}; false for any malformed signature. */
+    boolean verify(byte[] digest, String signatureHex);
+  }
+
+  private record Ed25519Key(PublicKey key) implements AppKey {
+    @Override
+    public boolean verify(byte[] digest, String signatureHex) {
+      return Hex.isLowerHex(signatureHex, 2 * Ed25519.SIGNATURE_BYTES)
+          && Ed25519.verify(key, digest, Hex.decode(signatureHex, Ed25519.SIGNATURE_BYTES, "signature"));
+    }
+  }
+
+  private record Secp256k1Key(Secp256k1.Point key) implements AppKey {
+    @Override
+    public boolean verify(byte[] digest, String signatureHex) {
+      int length = signatureHex.length();
+      return length % 2 == 0 && length <= 144 && Hex.isLowerHex(signatureHex, length)
+          && Secp256k1.verify(key, digest, Hex.decode(signatureHex, length / 2, "signature"));
+    }
+  }
+
+  private final ConcurrentMap<String, AppKey> keys = new ConcurrentHashMap<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Set<Installation> installations = ConcurrentHashMap.newKeySet();
 
   void register(String clientId, String orgId, String apiKeyHex) {
-    PublicKey key = checkRegistration(clientId, orgId, apiKeyHex);
+    AppKey key = checkRegistration(clientId, orgId, apiKeyHex);
     // The key goes in last: a concurrent request must not find the key but miss its client.
     installations.add(new Installation(apiKeyHex, clientId, orgId));
     clients.add(new Client(apiKeyHex, clientId));
@@ -28,18 +52,28 @@ final class AppRegistry {
   /**
    * Validates a registration without making it.
    *
-   * @return the decoded public key
-   * @throws IllegalArgumentException if an id is blank or the key is not 64 lower-case hex characters
+   * @return the decoded API key
+   * @throws IllegalArgumentException if an id is blank or the key is neither an Ed25519 key (64 lower-case hex
+   *     characters) nor a compressed secp256k1 point (66, starting 02 or 03)
    */
-  static PublicKey checkRegistration(String clientId, String orgId, String apiKeyHex) {
+  static AppKey checkRegistration(String clientId, String orgId, String apiKeyHex) {
     requireText(clientId, "clientId");
     requireText(orgId, "orgId");
     Objects.requireNonNull(apiKeyHex, "appPublicKeyHex");
-    return Ed25519.publicKey(Hex.decode(apiKeyHex, Ed25519.KEY_BYTES, "appPublicKeyHex"));
+    if (apiKeyHex.length() == 2 * Secp256k1.COMPRESSED_KEY_BYTES) {
+      byte[] compressed = Hex.decode(apiKeyHex, Secp256k1.COMPRESSED_KEY_BYTES, "appPublicKeyHex");
+      return new Secp256k1Key(Secp256k1.decompress(compressed));
+    }
+    if (apiKeyHex.length() != 2 * Ed25519.KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "appPublicKeyHex must be an Ed25519 key (64 lower-case hex characters) or a compressed secp256k1 key (66)");
+    }
+    return new Ed25519Key(Ed25519.publicKey(Hex.decode(apiKeyHex, Ed25519.KEY_BYTES, "appPublicKeyHex")));
   }
 
-  @Nullable PublicKey publicKey(String apiKey) {
-    return keys.get(apiKey);
+  /** The registered key sent as {@code apiKey} (case-sensitive, as Cobo compares it), or null. */
+  @Nullable AppKey key(String apiKey) {
+    return apiKey.equals(apiKey.toLowerCase(Locale.ROOT)) ? keys.get(apiKey) : null;
   }
 
   boolean hasClient(String apiKey, String clientId) {

@@ -1,7 +1,6 @@
 package dev.waasj.testkit;
 
 import com.sun.net.httpserver.Headers;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,16 +43,12 @@ final class RequestAuthenticator {
     if (isBlank(apiKey) || isBlank(nonce) || isBlank(signature)) {
       return Verdict.MISSING_AUTH_HEADERS;
     }
-    PublicKey key = Hex.isLowerHex(apiKey, 2 * Ed25519.KEY_BYTES) ? apps.publicKey(apiKey) : null;
+    AppRegistry.AppKey key = apps.key(apiKey);
     if (key == null) {
       return Verdict.UNKNOWN_API_KEY;
     }
-    if (!Hex.isLowerHex(signature, 2 * Ed25519.SIGNATURE_BYTES)) {
-      return Verdict.BAD_SIGNATURE;
-    }
     String canonical = String.join("|", method, rawPath, nonce, rawQuery, body);
-    byte[] signatureBytes = Hex.decode(signature, Ed25519.SIGNATURE_BYTES, "signature");
-    if (!Ed25519.verify(key, Ed25519.doubleSha256(canonical), signatureBytes)) {
+    if (!key.verify(Ed25519.doubleSha256(canonical), signature)) {
       return Verdict.BAD_SIGNATURE;
     }
     // Freshness is judged only after the signature verified, so forged requests cannot fill the nonce cache.

@@ -1,14 +1,10 @@
 package dev.waasj.auth.signing;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
-
 import dev.waasj.auth.crypto.Digests;
 import dev.waasj.auth.crypto.Hex;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -36,8 +32,6 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  */
 public final class Ed25519RequestSigner implements RequestSigner {
   private static final int SEED_LENGTH = Ed25519PrivateKeyParameters.KEY_SIZE;
-  private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
-  private static final long MAX_PEM_FILE_BYTES = 64 * 1024;
   private static final String EXPECTED_PEM =
       "expected an unencrypted Ed25519 PKCS#8 key (-----BEGIN PRIVATE KEY-----),"
           + " as written by 'openssl genpkey -algorithm ed25519'";
@@ -123,18 +117,7 @@ public final class Ed25519RequestSigner implements RequestSigner {
    */
   public static Ed25519RequestSigner fromPemFile(Path file) {
     String source = "API secret PEM file " + file;
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_PEM_FILE_BYTES) {
-        throw new IllegalArgumentException(source + " is too large to be a PEM key");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read " + source + " (" + e.getClass().getSimpleName() + ")", e);
-    }
-    String pem = new String(bytes, US_ASCII);
-    Arrays.fill(bytes, (byte) 0);
-    return parsePem(pem, source);
+    return parsePem(PemKey.readFile(file, source), source);
   }
 
   @Override
@@ -170,41 +153,18 @@ public final class Ed25519RequestSigner implements RequestSigner {
     return "Ed25519RequestSigner{apiKey=" + apiKey + "}";
   }
 
-  private static Ed25519RequestSigner parsePem(String pem, String source) {
-    String beginMarker = "-----BEGIN ";
-    int begin = pem.indexOf(beginMarker);
-    if (begin < 0) {
-      throw new IllegalArgumentException(source + " has no -----BEGIN line; " + EXPECTED_PEM);
-    }
-    int labelStart = begin + beginMarker.length();
-    int labelEnd = pem.indexOf("-----", labelStart);
-    int lineEnd = pem.indexOf('\n', labelStart);
-    if (labelEnd < 0 || (lineEnd >= 0 && lineEnd < labelEnd)) {
-      throw new IllegalArgumentException(source + " has a malformed -----BEGIN line; " + EXPECTED_PEM);
-    }
-    String label = pem.substring(labelStart, labelEnd);
+  static Ed25519RequestSigner parsePem(String pem, String source) {
+    String label = PemKey.label(pem, source, EXPECTED_PEM);
     if (!label.equals("PRIVATE KEY")) {
       String why = WRONG_PEM_LABELS.get(label);
       throw new IllegalArgumentException(
           source + " " + (why != null ? why : "has an unsupported PEM type; " + EXPECTED_PEM));
     }
-    int bodyStart = labelEnd + "-----".length();
-    int end = pem.indexOf("-----END PRIVATE KEY-----", bodyStart);
-    if (end < 0) {
-      throw new IllegalArgumentException(source + " has no -----END PRIVATE KEY----- line");
-    }
-    byte[] der;
+    PemKey key = PemKey.parse(pem, source, EXPECTED_PEM);
     try {
-      // The MIME decoder would skip stray characters; strip only whitespace and stay strict otherwise.
-      der = Base64.getDecoder().decode(pem.substring(bodyStart, end).replaceAll("\\s+", ""));
-    } catch (IllegalArgumentException e) {
-      // The JDK's message quotes the offending character, which is part of the secret: drop it.
-      throw new IllegalArgumentException(source + " is not valid base64 between its BEGIN and END lines");
-    }
-    try {
-      return fromPkcs8(der, source);
+      return fromPkcs8(key.der, source);
     } finally {
-      Arrays.fill(der, (byte) 0);
+      key.wipe();
     }
   }
 
@@ -217,7 +177,7 @@ public final class Ed25519RequestSigner implements RequestSigner {
       throw new IllegalArgumentException(source + " is not a well-formed PKCS#8 private key");
     }
     ASN1ObjectIdentifier algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
-    if (!ID_ED25519.equals(algorithm)) {
+    if (!PemKey.ID_ED25519.equals(algorithm)) {
       String name = OTHER_ALGORITHMS.getOrDefault(algorithm.getId(), "algorithm " + algorithm.getId());
       throw new IllegalArgumentException(source + " holds a " + name + " key, not Ed25519 (1.3.101.112)");
     }

@@ -9,7 +9,8 @@ import dev.waasj.auth.crypto.Hex;
  * The Cobo request signature computation, for callers outside OkHttp (other HTTP stacks, debugging a
  * {@code 2023 signature validation failed}, benchmarks). {@link SigningInterceptor} uses exactly this.
  *
- * <p>The string to sign is {@code METHOD|PATH|NONCE|PARAMS|BODY}; Ed25519 signs its double SHA-256. Every part
+ * <p>The string to sign is {@code METHOD|PATH|NONCE|PARAMS|BODY}; the key (Ed25519 or secp256k1) signs its double
+ * SHA-256. Every part
  * must be byte-for-byte what goes on the wire:
  *
  * <ul>
@@ -40,15 +41,21 @@ public final class RequestSignatures {
   }
 
   /**
-   * Returns the {@code BIZ-API-SIGNATURE} value: {@code signer}'s signature over {@link #digest}, as 128
-   * lower-case hex characters.
+   * Returns the {@code BIZ-API-SIGNATURE} value: {@code signer}'s signature over {@link #digest}, as lower-case hex
+   * (128 characters for Ed25519, about 140 for a DER secp256k1 signature).
    *
-   * @throws IllegalStateException if {@code signer} returns something other than a 64-byte signature
+   * @throws IllegalStateException if {@code signer} returns something its key type cannot produce: not 64 bytes
+   *     for Ed25519, not a DER sequence of 8 to 72 bytes for secp256k1
    */
   public static String sign(
       RequestSigner signer, String method, String path, String nonce, String params, byte[] body) {
     byte[] signature = signer.sign(digest(method, path, nonce, params, body));
-    if (signature.length != SIGNATURE_LENGTH) {
+    if (signer.keyType() == KeyType.SECP256K1) {
+      if (signature.length < 8 || signature.length > 72 || signature[0] != 0x30) {
+        throw new IllegalStateException(
+            "RequestSigner returned " + signature.length + " bytes that are no DER ECDSA signature");
+      }
+    } else if (signature.length != SIGNATURE_LENGTH) {
       throw new IllegalStateException(
           "RequestSigner returned " + signature.length + " bytes, expected a 64-byte Ed25519 signature");
     }
