@@ -88,6 +88,11 @@ public final class ExampleSetup implements AutoCloseable {
     return orgId;
   }
 
+  /** The embedded emulator, when there is one. */
+  public java.util.Optional<CoboEmulator> emulator() {
+    return java.util.Optional.ofNullable(emulator);
+  }
+
   /** Where requests go, in words. */
   public String describe() {
     return (emulator != null ? "embedded emulator at " : "") + client.baseUrl() + " (app " + clientId + ", org "

@@ -17,9 +17,14 @@ public final class ListWalletsExample {
 
   /** One line per wallet: its ID, type and name. The pager sends one request per page of 50, no cursor code. */
   public static List<String> run(CoboClient cobo) {
+    return run(cobo, 50);
+  }
+
+  /** The same with {@code pageSize} wallets per request. */
+  public static List<String> run(CoboClient cobo, int pageSize) {
     return cobo.apis()
         .wallets()
-        .listWalletsAll(ListWalletsParams.builder().limit(50).build())
+        .listWalletsAll(ListWalletsParams.builder().limit(pageSize).build())
         .stream()
         .map(ListWalletsExample::describe)
         .collect(Collectors.toList());

@@ -65,7 +65,9 @@ class ApisOnTheWireTest {
     assertThat(wire.get(0).header("Authorization")).isEmpty(); // never on the token endpoint
     // Parsed into the generated model the spec names for this response.
     assertThat(page.getClass().getAnnotation(JsonModel.class).schema()).isEqualTo("list_wallets_200_response");
-    assertThat(page.data()).isEmpty();
+    assertThat(page.data()).hasSize(10);
+    assertThat(page.pagination().after()).isNotEmpty();
+    assertThat(page.validate()).isSameAs(page);
   }
 
   @Test

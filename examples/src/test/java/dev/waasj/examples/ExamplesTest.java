@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Fault;
+import dev.waasj.generated.model.TransferParams;
+import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every example runs against the emulator; the main job works offline, from variables, and fails readably. */
@@ -50,9 +54,45 @@ class ExamplesTest {
   }
 
   @Test
-  void listWalletsExampleWalksThePages() {
+  void listWalletsExampleWalksEveryPage() {
     try (ExampleSetup setup = ExampleSetup.embedded()) {
-      assertThat(ListWalletsExample.run(setup.client())).isEmpty(); // the emulator's organization has no wallets
+      CoboEmulator cobo = setup.emulator().orElseThrow();
+
+      List<String> wallets = ListWalletsExample.run(setup.client(), 10);
+
+      assertThat(wallets).hasSize(23).doesNotHaveDuplicates(); // the emulator's lists hold 23 items
+      assertThat(cobo.requests())
+          .filteredOn(r -> r.path().equals("/v2/wallets"))
+          .extracting(RecordedExchange::query)
+          .hasSize(3)
+          .allMatch(q -> q.startsWith("limit=10"));
+    }
+  }
+
+  @Test
+  void transferExampleRecoversFromALostAnswerByItsRequestId() {
+    try (ExampleSetup setup = ExampleSetup.embedded()) {
+      CoboEmulator cobo = setup.emulator().orElseThrow();
+      setup.client().tokens().accessToken(); // so the fault meets the transfer, not the token request
+      cobo.clearRequests();
+      String requestId = UUID.randomUUID().toString();
+      TransferParams transfer =
+          TransferExample.transfer(requestId, UUID.randomUUID(), "ETH_USDT", "0x9a1b2c3d4e5f6071", "1.5");
+      cobo.enqueueFault(Fault.dropResponse()); // the transfer is made, its answer lost
+
+      String transactionId = TransferExample.send(setup.client(), transfer);
+
+      List<RecordedExchange> wire = cobo.requests();
+      assertThat(wire).extracting(r -> r.method() + " " + r.path())
+          .containsExactly(
+              "POST /v2/transactions/transfer", "POST /v2/transactions/transfer", "GET /v2/transactions");
+      assertThat(wire.get(1).body()).isEqualTo(wire.get(0).body()); // the same request_id, sent again
+      assertThat(wire.get(1).errorCode()).hasValue(12009);
+      assertThat(wire.get(2).query()).isEqualTo("request_id=" + requestId);
+      // The transaction found is the one the first, lost call created.
+      assertThat(GetTransactionExample.run(setup.client(), UUID.fromString(transactionId)))
+          .startsWith(transactionId)
+          .contains("(request " + requestId + ")");
     }
   }
 
@@ -72,6 +112,8 @@ class ExamplesTest {
     assertThat(out())
         .contains("embedded emulator at http://127.0.0.1:")
         .contains("getToken", "refreshToken", "rotated", "OK")
+        .contains("wallets      23 across every page")
+        .containsPattern("transfer     answer lost, resent with request_id [0-9a-f]{8}\\.\\.\\., duplicate refused, found again as transaction [0-9a-f-]{36}")
         .containsPattern("access \\[\\d+ chars, sha256 [0-9a-f]{8}\\]");
     assertThat(err()).isEmpty();
   }
@@ -95,7 +137,10 @@ class ExamplesTest {
         r.header("BIZ-API-SIGNATURE").ifPresent(sig -> assertThat(out()).doesNotContain(sig));
       });
       assertThat(out()).doesNotContain(app.seedHex());
-      assertThat(server.requests()).hasSize(2);
+      // A token, its refresh, and three pages of wallets: no transfer against a server named by variables.
+      assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
+          .containsExactly(
+              "GET /v2/oauth/token", "POST /v2/oauth/token", "GET /v2/wallets", "GET /v2/wallets", "GET /v2/wallets");
     }
   }
 

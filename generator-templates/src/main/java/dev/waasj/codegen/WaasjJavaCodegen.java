@@ -31,7 +31,7 @@ import org.openapitools.codegen.model.OperationsMap;
  *   <li>a parameter object for each operation with optional parameters ({@code x-waasj-params}), named so it
  *       cannot clash with a model;
  *   <li>secret properties ({@code x-sensitive}) recognised by name when the spec does not mark them;
- *   <li>unused imports removed from what was written.
+ *   <li>the input spec, copied beside the code as a resource for the test kit's emulator.
  * </ul>
  *
  * <p>Everything is derived from the spec's conventions, never from a list of operation or schema names, so any
@@ -81,6 +81,29 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
     supportingFiles.clear();
     String folder = (sourceFolder + File.separator + invokerPackage).replace('.', File.separatorChar);
     supportingFiles.add(new SupportingFile("coboApis.mustache", folder, "CoboApis.java"));
+    copyInputSpec();
+  }
+
+  /**
+   * The generated module carries the spec it was generated from, byte for byte, as the resource {@code
+   * <invoker package>/openapi.yaml}: the test kit's emulator serves exactly the API the SDK calls.
+   */
+  private void copyInputSpec() {
+    String input = getInputSpec();
+    if (input == null || input.isBlank() || input.contains("://")) {
+      return;
+    }
+    java.nio.file.Path target =
+        java.nio.file.Path.of(outputFolder, "src", "main", "resources")
+            .resolve(invokerPackage.replace('.', '/'))
+            .resolve("openapi.yaml");
+    try {
+      java.nio.file.Files.createDirectories(target.getParent());
+      java.nio.file.Files.copy(
+          java.nio.file.Path.of(input), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot copy the input spec " + input + " to " + target, e);
+    }
   }
 
   @Override

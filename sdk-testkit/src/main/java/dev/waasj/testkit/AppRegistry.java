@@ -38,6 +38,7 @@ final class AppRegistry {
   }
 
   private final ConcurrentMap<String, AppKey> keys = new ConcurrentHashMap<>();
+  private final Set<String> directKeys = ConcurrentHashMap.newKeySet();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Set<Installation> installations = ConcurrentHashMap.newKeySet();
 
@@ -69,6 +70,22 @@ final class AppRegistry {
           "appPublicKeyHex must be an Ed25519 key (64 lower-case hex characters) or a compressed secp256k1 key (66)");
     }
     return new Ed25519Key(Ed25519.publicKey(Hex.decode(apiKeyHex, Ed25519.KEY_BYTES, "appPublicKeyHex")));
+  }
+
+  /**
+   * Registers an API key of the organization itself (no Portal app): its calls need no org access token.
+   *
+   * @throws IllegalArgumentException if the key is malformed
+   */
+  void registerDirect(String apiKeyHex) {
+    AppKey key = checkRegistration("direct", "direct", apiKeyHex);
+    directKeys.add(apiKeyHex);
+    keys.putIfAbsent(apiKeyHex, key);
+  }
+
+  /** Whether {@code apiKey} was registered as the organization's own key, not a Portal app's. */
+  boolean isDirect(String apiKey) {
+    return directKeys.contains(apiKey);
   }
 
   /** The registered key sent as {@code apiKey} (case-sensitive, as Cobo compares it), or null. */

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Cobo WaaS 2 server on loopback for tests: it authenticates signed requests, runs the OAuth token endpoints of
- * Cobo Portal apps and signs every response, all on plain HTTP at {@code 127.0.0.1} on an ephemeral port.
+ * A Cobo WaaS 2 server on loopback for tests: it authenticates signed requests (Ed25519 and secp256k1 keys), runs
+ * the OAuth token endpoints of Cobo Portal apps, serves every operation of a spec, and signs every response, all on
+ * plain HTTP at {@code 127.0.0.1} on an ephemeral port.
  *
  * <pre>{@code
  * TestKeyPair app = TestKeyPair.generate();
@@ -47,10 +48,23 @@ import org.jspecify.annotations.Nullable;
  *       signing key, client_id and org_id.
  *   <li>{@code POST /v2/oauth/token} with {@code {"client_id","grant_type":"refresh_token","refresh_token"}} rotates:
  *       it spends the refresh token and returns a new pair. Earlier access tokens stay valid until they expire.
- *   <li>{@code GET /v2/wallets} answers {@code {"data":[]}} to a signed request carrying {@code Authorization:
- *       Bearer <access token>} issued to the same API key; without it: 401 error_code 2022; with an unknown, expired
- *       or revoked token: 401 error_code 2024.
- *   <li>Anything else: 404, error_code 2028.
+ *   <li>Every other operation of the served spec: by default the spec the SDK on the class path was generated from
+ *       (the resource {@value #SDK_SPEC_RESOURCE}), or any spec given to {@link Builder#spec}. Each call needs a
+ *       signed request and {@code Authorization: Bearer} with an access token the token endpoint issued to the same
+ *       API key (401 with error_code 2022 without one, 2024 for an unknown, expired or revoked one), unless the key
+ *       was {@linkplain #registerApiKey registered as the organization's own}. The request is checked against the
+ *       operation (Atlassian's swagger-request-validator): HTTP 400 with error_code 2003 for a missing parameter or
+ *       field, 2006 for a wrong type, a value a closed enum lacks, a limit out of bounds. The answer validates against
+ *       the success schema: the spec's example when it does, else one synthesized from the schema, the same for the
+ *       same {@linkplain Builder#seed seed}. By convention, not by operation: a list ({@code limit}/{@code
+ *       before}/{@code after} in, {@code pagination} out) pages through {@linkplain Builder#listSize 23} items with
+ *       cursors, {@code total_count} and an empty {@code after} on the last page, {@code before=infinity} for the
+ *       last page, and refuses both cursors at once; a filter on a {@code oneOf}'s discriminator gives items of that
+ *       shape; a body with {@code request_id} is accepted once per organization and refused as a duplicate (error
+ *       12009) after that, and what it made is found again by a list filtered by {@code request_id} and by a read of
+ *       its ID; path parameters show up in the answer's members of the same names.
+ *   <li>Without a spec, {@code GET /v2/wallets} answers {@code {"data":[]}} under the same token rules.
+ *   <li>Anything else: 404, error_code 2028 (405 for a path the spec has with another method).
  * </ul>
  *
  * Token errors are OAuth-style HTTP 400 {@code {"error","error_description"}}: {@code invalid_request} (missing or
@@ -73,6 +87,9 @@ import org.jspecify.annotations.Nullable;
  * sleeping.
  */
 public final class CoboEmulator implements AutoCloseable {
+  /** Where the SDK's generated module carries the spec it was generated from. */
+  public static final String SDK_SPEC_RESOURCE = "dev/waasj/generated/openapi.yaml";
+
   private static final int BACKLOG = 256;
 
   private final HttpServer server;
@@ -82,10 +99,13 @@ public final class CoboEmulator implements AutoCloseable {
   private final TokenStore tokens;
   private final EmulatorHandler handler;
   private final String serverPublicKeyHex;
+  private final @Nullable SpecModel spec;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private CoboEmulator(Builder builder, AppRegistry apps, HttpServer server, ExecutorService executor) {
+  private CoboEmulator(
+      Builder builder, AppRegistry apps, @Nullable SpecModel spec, HttpServer server, ExecutorService executor) {
     this.apps = apps;
+    this.spec = spec;
     this.server = server;
     this.executor = executor;
     this.faults = new FaultQueue();
@@ -103,7 +123,7 @@ public final class CoboEmulator implements AutoCloseable {
             builder.clock,
             faults,
             new RequestAuthenticator(apps, builder.clock, builder.nonceWindow),
-            new Endpoints(apps, tokens),
+            new Endpoints(apps, tokens, spec, builder.seed, builder.listSize, builder.expiredTokensAnswer500),
             signer);
   }
 
@@ -138,6 +158,50 @@ public final class CoboEmulator implements AutoCloseable {
    */
   public void registerApp(String clientId, String orgId, String appPublicKeyHex) {
     apps.register(clientId, orgId, appPublicKeyHex);
+  }
+
+  /** Where the spec the emulator serves came from (a path or URL), or empty when it serves the OAuth API only. */
+  public java.util.Optional<String> specLocation() {
+    return java.util.Optional.ofNullable(spec == null ? null : spec.location);
+  }
+
+  /**
+   * The operation IDs of the served spec, in routing order; empty when it serves the OAuth API only. Each one is
+   * answered by the rules in the class comment.
+   */
+  public List<String> operationIds() {
+    List<String> ids = new ArrayList<>();
+    if (spec != null) {
+      spec.operations.forEach(op -> ids.add(op.operationId));
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Arguments that {@code METHOD path} of the served spec accepts, e.g. {@code sample("GET", "wallets/{wallet_id}")}
+   * (the path template as the spec writes it, with or without the leading slash); empty when the spec has no such
+   * operation, or there is no spec.
+   */
+  public java.util.Optional<OperationSample> sample(String method, String pathTemplate) {
+    if (spec == null || handler.specEndpoints() == null) {
+      return java.util.Optional.empty();
+    }
+    String template = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
+    for (SpecOperation op : spec.operations) {
+      if (op.method.equalsIgnoreCase(method) && op.template.equals(template)) {
+        return java.util.Optional.of(handler.specEndpoints().sample(op));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Registers an API key of the organization itself, not of a Portal app: its calls need no org access token.
+   *
+   * @throws IllegalArgumentException if the key is not an Ed25519 (64 hex) or compressed secp256k1 (66 hex) key
+   */
+  public void registerApiKey(String apiKeyHex) {
+    apps.registerDirect(apiKeyHex);
   }
 
   /** Applies {@code fault} to the next request that has no earlier fault waiting. */
@@ -232,8 +296,74 @@ public final class CoboEmulator implements AutoCloseable {
     private @Nullable String serverSeedHex;
     private boolean hyphenatedSignatureHeaders;
     private boolean revokeFamilyOnReuse = true;
+    private @Nullable String specLocation = defaultSpec();
+    private long seed = 42;
+    private int listSize = 23;
+    private boolean expiredTokensAnswer500;
+    private final List<String> directKeys = new ArrayList<>();
 
     private Builder() {}
+
+    /** The SDK's own spec resource (the one its code was generated from), when the SDK is on the class path. */
+    private static @Nullable String defaultSpec() {
+      java.net.URL url = Thread.currentThread().getContextClassLoader() == null
+          ? null
+          : Thread.currentThread().getContextClassLoader().getResource(SDK_SPEC_RESOURCE);
+      if (url == null) {
+        url = CoboEmulator.class.getClassLoader().getResource(SDK_SPEC_RESOURCE);
+      }
+      return url == null ? null : url.toString();
+    }
+
+    /**
+     * Serves every operation of the OpenAPI spec in {@code file} (YAML or JSON), such as Cobo's published spec.
+     * By default the emulator serves the spec the SDK on the class path was generated from (the resource {@value
+     * #SDK_SPEC_RESOURCE}), or only the OAuth API when there is none.
+     */
+    public Builder spec(java.nio.file.Path file) {
+      this.specLocation = Objects.requireNonNull(file, "file").toAbsolutePath().toString();
+      return this;
+    }
+
+    /** Serves the OAuth token endpoint (and a bare {@code GET /v2/wallets}) only, whatever the class path has. */
+    public Builder withoutSpec() {
+      this.specLocation = null;
+      return this;
+    }
+
+    /** The seed every synthesized answer derives from; the same seed gives the same data. Default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** How many items each list operation holds, paged by {@code limit}; default 23. */
+    public Builder listSize(int items) {
+      if (items < 0) {
+        throw new IllegalArgumentException("listSize must not be negative");
+      }
+      this.listSize = items;
+      return this;
+    }
+
+    /**
+     * Answers calls with an expired org token the way Cobo has been seen to (HTTP 500, error_code 1000) instead of
+     * 401 with 2024. Default false.
+     */
+    public Builder expiredTokensAnswer500(boolean answer500) {
+      this.expiredTokensAnswer500 = answer500;
+      return this;
+    }
+
+    /**
+     * Registers an API key of the organization itself (not a Portal app), whose calls need no org token; see
+     * {@link CoboEmulator#registerApiKey}.
+     */
+    public Builder registerApiKey(String apiKeyHex) {
+      AppRegistry.checkRegistration("direct", "direct", apiKeyHex);
+      directKeys.add(apiKeyHex);
+      return this;
+    }
 
     /**
      * Registers a Portal app installed in an organization; see {@link CoboEmulator#registerApp}.
@@ -340,6 +470,13 @@ public final class CoboEmulator implements AutoCloseable {
     public CoboEmulator start() {
       AppRegistry registry = new AppRegistry();
       apps.forEach(app -> registry.register(app.clientId(), app.orgId(), app.publicKeyHex()));
+      directKeys.forEach(registry::registerDirect);
+      SpecModel spec = specLocation == null ? null : SpecModel.load(specLocation);
+      // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits out the
+      // client's delayed ACK (about 40 ms). Read once, when the JDK's server first starts in this JVM.
+      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+      }
       HttpServer server;
       try {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
@@ -347,7 +484,7 @@ public final class CoboEmulator implements AutoCloseable {
         throw new UncheckedIOException("cannot bind the emulator to 127.0.0.1", e);
       }
       ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
-      CoboEmulator emulator = new CoboEmulator(this, registry, server, executor);
+      CoboEmulator emulator = new CoboEmulator(this, registry, spec, server, executor);
       server.createContext("/", emulator.handler);
       server.setExecutor(executor);
       server.start();

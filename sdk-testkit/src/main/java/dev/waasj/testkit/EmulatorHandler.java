@@ -38,6 +38,10 @@ final class EmulatorHandler implements HttpHandler {
     this.signer = signer;
   }
 
+  @org.jspecify.annotations.Nullable SpecEndpoints specEndpoints() {
+    return endpoints.specEndpoints();
+  }
+
   List<RecordedExchange> recorded() {
     return List.copyOf(recorded);
   }
@@ -84,7 +88,8 @@ final class EmulatorHandler implements HttpHandler {
                   query,
                   body,
                   Objects.requireNonNull(requestHeaders.getFirst(RequestAuthenticator.API_KEY)),
-                  requestHeaders.getFirst("Authorization"))
+                  requestHeaders.getFirst("Authorization"),
+                  requestHeaders.getFirst("Content-Type"))
               : Response.coboError(401, verdict.errorCode().orElseThrow(), verdict.description());
     }
     // Recorded before the response goes out, so a client that has its answer always finds the record.
@@ -101,7 +106,7 @@ final class EmulatorHandler implements HttpHandler {
             response == null ? -1 : response.status,
             response == null ? null : response.errorCode,
             response == null ? null : response.oauthError));
-    if (response != null) {
+    if (response != null && (fault == null || fault.kind() != Fault.Kind.DROP_RESPONSE)) {
       send(exchange, response, fault);
     }
   }
@@ -116,7 +121,7 @@ final class EmulatorHandler implements HttpHandler {
       case HTML_ERROR_PAGE -> Response.htmlPage(fault.status());
       case MALFORMED_JSON -> Response.json(200, MALFORMED_JSON_BODY);
       case DROP_CONNECTION -> null;
-      case LATENCY, UNSIGNED, WRONG_KEY_SIGNATURE, TAMPERED_BODY ->
+      case LATENCY, UNSIGNED, WRONG_KEY_SIGNATURE, TAMPERED_BODY, DROP_RESPONSE ->
           throw new IllegalArgumentException("not a stand-in fault: " + fault);
     };
   }

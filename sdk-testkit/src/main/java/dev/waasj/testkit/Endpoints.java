@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code GET /v2/oauth/token}: the {@code org_implicit} grant;
  *   <li>{@code POST /v2/oauth/token}: the {@code refresh_token} grant with rotation;
- *   <li>{@code GET /v2/wallets}: an org-scoped operation needing {@code Authorization: Bearer}, answering
- *       {@code {"data":[]}}.
+ *   <li>with a spec: every other operation it has, through {@link SpecEndpoints};
+ *   <li>without one: {@code GET /v2/wallets}, an org-scoped operation answering {@code {"data":[]}}.
  * </ul>
+ *
+ * Every operation but the token endpoint needs {@code Authorization: Bearer} with an org token the token endpoint
+ * issued to the same API key, unless the key was registered as the organization's own.
  */
 final class Endpoints {
   static final String TOKEN_PATH = "/v2/oauth/token";
@@ -25,10 +28,16 @@ final class Endpoints {
 
   private final AppRegistry apps;
   private final TokenStore tokens;
+  private final @Nullable SpecModel spec;
+  private final @Nullable SpecEndpoints specEndpoints;
+  private final boolean expiredTokensAnswer500;
 
-  Endpoints(AppRegistry apps, TokenStore tokens) {
+  Endpoints(AppRegistry apps, TokenStore tokens, @Nullable SpecModel spec, long seed, int listSize, boolean expired500) {
     this.apps = apps;
     this.tokens = tokens;
+    this.spec = spec;
+    this.specEndpoints = spec == null ? null : new SpecEndpoints(spec, seed, listSize);
+    this.expiredTokensAnswer500 = expired500;
   }
 
   /**
@@ -37,7 +46,14 @@ final class Endpoints {
    * @param apiKey the verified {@code BIZ-API-KEY}
    * @param authorization the {@code Authorization} header, if any
    */
-  Response serve(String method, String path, String rawQuery, String body, String apiKey, @Nullable String authorization) {
+  Response serve(
+      String method,
+      String path,
+      String rawQuery,
+      String body,
+      String apiKey,
+      @Nullable String authorization,
+      @Nullable String contentType) {
     try {
       if (path.equals(TOKEN_PATH) && method.equals("GET")) {
         return tokenResponse(orgImplicitGrant(rawQuery, apiKey));
@@ -48,10 +64,50 @@ final class Endpoints {
     } catch (OAuthError e) {
       return Response.oauthError(e);
     }
+    if (spec != null && specEndpoints != null) {
+      SpecModel.Match match = spec.match(method, path);
+      if (match == null) {
+        return spec.hasPath(path)
+            ? Response.coboError(405, 2028, "method not allowed: " + method + " " + path)
+            : Response.coboError(404, 2028, "no such operation: " + method + " " + path);
+      }
+      Tenant tenant = tenant(apiKey, authorization);
+      return tenant.refusal != null
+          ? tenant.refusal
+          : specEndpoints.serve(match, method, path, rawQuery, body, contentType, tenant.id);
+    }
     if (path.equals(WALLETS_PATH) && method.equals("GET")) {
-      return wallets(apiKey, authorization);
+      Tenant tenant = tenant(apiKey, authorization);
+      return tenant.refusal != null ? tenant.refusal : Response.json(200, "{\"data\":[]}");
     }
     return Response.coboError(404, 2028, "no such operation: " + method + " " + path);
+  }
+
+  @Nullable SpecEndpoints specEndpoints() {
+    return specEndpoints;
+  }
+
+  /** Whose data a call sees, or why it may see none. */
+  private record Tenant(String id, @Nullable Response refusal) {}
+
+  private Tenant tenant(String apiKey, @Nullable String authorization) {
+    if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER_PREFIX)) {
+      if (apps.isDirect(apiKey)) {
+        return new Tenant(apiKey, null);
+      }
+      return new Tenant("", Response.coboError(401, 2022, "missing Authorization: Bearer org access token"));
+    }
+    String token = authorization.substring(BEARER_PREFIX.length()).trim();
+    TokenStore.Grant grant = tokens.activeGrant(token);
+    // A token is only good with the app key it was issued to.
+    if (grant == null || !grant.apiKey().equals(apiKey)) {
+      if (expiredTokensAnswer500 && tokens.isExpired(token)) {
+        // As Cobo has been seen to answer an expired org token: not 401 but 500 with error 1000.
+        return new Tenant("", Response.coboError(500, 1000, "Internal server error"));
+      }
+      return new Tenant("", Response.coboError(401, 2024, "the org access token is invalid, expired or revoked"));
+    }
+    return new Tenant("org:" + grant.orgId(), null);
   }
 
   private TokenStore.IssuedTokens orgImplicitGrant(String rawQuery, String apiKey) throws OAuthError {
@@ -84,18 +140,6 @@ final class Endpoints {
     String refreshToken = required(Json.stringMember(json, "refresh_token"), "refresh_token");
     requireClient(apiKey, clientId);
     return tokens.refresh(apiKey, clientId, refreshToken);
-  }
-
-  private Response wallets(String apiKey, @Nullable String authorization) {
-    if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER_PREFIX)) {
-      return Response.coboError(401, 2022, "missing Authorization: Bearer org access token");
-    }
-    TokenStore.Grant grant = tokens.activeGrant(authorization.substring(BEARER_PREFIX.length()).trim());
-    // A token is only good with the app key it was issued to.
-    if (grant == null || !grant.apiKey().equals(apiKey)) {
-      return Response.coboError(401, 2024, "the org access token is invalid, expired or revoked");
-    }
-    return Response.json(200, "{\"data\":[]}");
   }
 
   private static Response tokenResponse(TokenStore.IssuedTokens issued) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *       #dropConnection}. The request is neither authenticated nor processed: its nonce is not consumed and no token
  *       is issued or rotated. It is recorded with {@link Verdict#NOT_VERIFIED}.
  *   <li><b>Response faults</b> let the request be authenticated and processed normally, then spoil the response:
- *       {@link #unsigned}, {@link #wrongKeySignature} and {@link #tamperedBody}. State changes stick, exactly like a
+ *       {@link #unsigned}, {@link #wrongKeySignature}, {@link #tamperedBody} and {@link #dropResponse}. State changes stick, exactly like a
  *       response lost in transit: a refresh answered with a tampered body has still rotated the refresh token.
  *   <li>{@link #latency} delays the request, which is then served normally.
  * </ul>
@@ -31,7 +31,8 @@ public final class Fault {
     DROP_CONNECTION,
     UNSIGNED,
     WRONG_KEY_SIGNATURE,
-    TAMPERED_BODY
+    TAMPERED_BODY,
+    DROP_RESPONSE
   }
 
   private final Kind kind;
@@ -143,6 +144,14 @@ public final class Fault {
     return of(Kind.TAMPERED_BODY, 0);
   }
 
+  /**
+   * Serves the request normally (a create creates, a refresh rotates) and then closes the connection instead of
+   * answering: the answer is lost on the way back, the case idempotency keys exist for.
+   */
+  public static Fault dropResponse() {
+    return of(Kind.DROP_RESPONSE, 0);
+  }
+
   Kind kind() {
     return kind;
   }
@@ -163,7 +172,7 @@ public final class Fault {
   boolean standsIn() {
     return switch (kind) {
       case RATE_LIMITED, SERVER_ERROR, HTML_ERROR_PAGE, MALFORMED_JSON, DROP_CONNECTION -> true;
-      case LATENCY, UNSIGNED, WRONG_KEY_SIGNATURE, TAMPERED_BODY -> false;
+      case LATENCY, UNSIGNED, WRONG_KEY_SIGNATURE, TAMPERED_BODY, DROP_RESPONSE -> false;
     };
   }
 
@@ -199,6 +208,7 @@ public final class Fault {
       case UNSIGNED -> "Fault.unsigned()";
       case WRONG_KEY_SIGNATURE -> "Fault.wrongKeySignature()";
       case TAMPERED_BODY -> "Fault.tamperedBody()";
+      case DROP_RESPONSE -> "Fault.dropResponse()";
     };
   }
 }

@@ -96,6 +96,12 @@ final class TokenStore {
     return issueIn(entry.family);
   }
 
+  /** Whether {@code accessToken} was issued here, is not revoked, but has expired. */
+  boolean isExpired(String accessToken) {
+    AccessEntry entry = accessTokens.get(accessToken);
+    return entry != null && !entry.family.revoked && !clock.instant().isBefore(entry.expiresAt);
+  }
+
   /** The grant behind a live access token, or null if it is unknown, expired or revoked. */
   @Nullable Grant activeGrant(String accessToken) {
     AccessEntry entry = accessTokens.get(accessToken);

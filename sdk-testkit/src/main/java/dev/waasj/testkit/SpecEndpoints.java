@@ -1,0 +1,385 @@
+package dev.waasj.testkit;
+
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.media.Schema;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers every operation of a spec other than the token endpoint, by the spec's conventions rather than by
+ * operation: validates the request against the operation (Cobo's error 2003 for something missing, 2006 for
+ * something wrong, HTTP 400), then answers with a body the success schema accepts. List operations page through a
+ * deterministic data set; a body with {@code request_id} is accepted once per organization and refused as a
+ * duplicate (12009) after that, and what it created can be found again by lists filtered by {@code request_id}; path
+ * parameters and request fields show up in the answer where it has members of the same names.
+ */
+final class SpecEndpoints {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final SpecModel spec;
+  private final Synthesizer synthesizer;
+  private final Synthesizer requests;
+  private final int listSize;
+  /** Organization (or direct API key) -> request_id -> what the create made, as flat JSON. */
+  private final ConcurrentMap<String, ConcurrentMap<String, ObjectNode>> created = new ConcurrentHashMap<>();
+  /** Whether each operation's example validates against its own schema; decided once per operation. */
+  private final ConcurrentMap<SpecOperation, Boolean> exampleValid = new ConcurrentHashMap<>();
+
+  SpecEndpoints(SpecModel spec, long seed, int listSize) {
+    this.spec = spec;
+    this.synthesizer = new Synthesizer(spec, seed, false);
+    this.requests = new Synthesizer(spec, seed, true);
+    this.listSize = listSize;
+  }
+
+  /**
+   * Serves one authenticated request.
+   *
+   * @param tenant whose data it sees: the organization of its org token, or the API key itself
+   */
+  Response serve(SpecModel.Match match, String method, String rawPath, String rawQuery, String body, @Nullable String contentType, String tenant) {
+    SpecOperation op = match.operation();
+    Map<String, List<String>> query = parseQuery(rawQuery);
+    Response invalid = validate(method, rawPath, query, body, contentType);
+    if (invalid != null) {
+      return invalid;
+    }
+    if (op.list != null) {
+      return list(op, query, tenant);
+    }
+    ObjectNode fields = NODES.objectNode();
+    match.pathParameters().forEach(fields::put);
+    JsonNode request = parse(body);
+    if (request != null && request.isObject()) {
+      scalars((ObjectNode) request, fields);
+    }
+    String requestId = op.requestIdBody && request != null && request.path("request_id").isTextual()
+        ? request.path("request_id").asText()
+        : null;
+    if (requestId != null && !requestId.isEmpty()) {
+      ConcurrentMap<String, ObjectNode> mine = created.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+      if (mine.putIfAbsent(requestId, fields) != null) {
+        return Response.coboError(400, 12009, "request_id has already been used: " + requestId);
+      }
+    } else {
+      // A read by ID: what a create made under that ID shows through.
+      ObjectNode record = findByField(tenant, match.pathParameters());
+      if (record != null) {
+        record.properties().forEach(e -> fields.putIfAbsent(e.getKey(), e.getValue()));
+      }
+    }
+    JsonNode answer = answer(op, rawPath, method, op.operationId + ":" + requestId + ":" + match.pathParameters(), fields);
+    if (answer == null) {
+      return Response.json(op.successStatus, "");
+    }
+    overlay(answer, op.successSchema, fields);
+    if (requestId != null && !requestId.isEmpty() && answer.isObject()) {
+      scalars((ObjectNode) answer, created.get(tenant).get(requestId)); // the record learns the IDs it was given
+    }
+    return Response.json(op.successStatus, write(answer));
+  }
+
+  /** Arguments the operation accepts: its required parameters and, if it takes one, a body. */
+  OperationSample sample(SpecOperation op) {
+    Map<String, String> path = new LinkedHashMap<>();
+    Map<String, String> query = new LinkedHashMap<>();
+    for (io.swagger.v3.oas.models.parameters.Parameter p : op.parameters) {
+      if (!Boolean.TRUE.equals(p.getRequired()) && !"path".equals(p.getIn())) {
+        continue;
+      }
+      JsonNode value = p.getSchema() == null ? NODES.textNode("x") : requests.value(p.getSchema(), op.operationId + "?" + p.getName());
+      String text = value.isValueNode() ? value.asText() : write(value);
+      if ("path".equals(p.getIn())) {
+        path.put(p.getName(), text);
+      } else if ("query".equals(p.getIn())) {
+        query.put(p.getName(), text);
+      }
+    }
+    String body = null;
+    if (op.requestSchema != null) {
+      body = write(requests.value(op.requestSchema, op.operationId + "!body"));
+    }
+    return new OperationSample(path, query, body);
+  }
+
+  /** A page of the operation's data set: {@code listSize} items, cursors, {@code total_count}. */
+  private Response list(SpecOperation op, Map<String, List<String>> query, String tenant) {
+    SpecOperation.ListShape shape = op.list;
+    String before = first(query, "before");
+    String after = first(query, "after");
+    if (before != null && !before.isEmpty() && after != null && !after.isEmpty()) {
+      return Response.coboError(400, 2006, "before and after cannot be used together");
+    }
+    int limit = shape.defaultLimit();
+    String limitText = first(query, "limit");
+    if (limitText != null && !limitText.isEmpty()) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        return Response.coboError(400, 2006, "limit must be an integer");
+      }
+      if (limit < shape.minLimit() || limit > shape.maxLimit()) {
+        return Response.coboError(
+            400, 2006, "limit must be between " + shape.minLimit() + " and " + shape.maxLimit());
+      }
+    }
+    List<ObjectNode> overlays = new ArrayList<>();
+    String requestId = first(query, "request_id");
+    if (requestId != null && !requestId.isEmpty()) {
+      ObjectNode record = created.getOrDefault(tenant, new ConcurrentHashMap<>()).get(requestId);
+      if (record != null) {
+        overlays.add(record);
+      }
+    } else {
+      for (int i = 0; i < listSize; i++) {
+        overlays.add(filters(query));
+      }
+    }
+    int total = overlays.size();
+    int from;
+    int to;
+    try {
+      if (before != null && !before.isEmpty()) {
+        to = before.equals("infinity") ? total : cursorIndex(before, total);
+        from = Math.max(0, to - limit);
+      } else {
+        from = after == null || after.isEmpty() ? 0 : cursorIndex(after, total) + 1;
+        to = Math.min(total, from + limit);
+      }
+    } catch (IllegalArgumentException e) {
+      return Response.coboError(400, 2006, e.getMessage());
+    }
+    ObjectNode page =
+        op.successSchema == null ? NODES.objectNode() : (ObjectNode) synthesizer.value(op.successSchema, op.operationId + "/page");
+    ArrayNode items = NODES.arrayNode();
+    for (int i = from; i < to; i++) {
+      if (shape.itemSchema() != null) {
+        ObjectNode fields = overlays.get(i);
+        Map<String, String> hints = new LinkedHashMap<>();
+        fields.properties().forEach(e -> hints.put(e.getKey(), e.getValue().asText()));
+        JsonNode item =
+            synthesizer.value(shape.itemSchema(), op.operationId + "#" + (requestId != null ? requestId : i), hints);
+        overlay(item, shape.itemSchema(), fields);
+        items.add(item);
+      }
+    }
+    if (!shape.itemsProperty().isEmpty()) {
+      page.set(shape.itemsProperty(), items);
+    }
+    ObjectNode pagination = NODES.objectNode();
+    pagination.put("before", from > 0 && from < total ? cursor(from) : "");
+    pagination.put("after", to < total ? cursor(to - 1) : "");
+    pagination.put("total_count", total);
+    page.set(shape.paginationProperty(), pagination);
+    return Response.json(op.successStatus, write(page));
+  }
+
+  /** The query's filters that can show in items: {@code wallet_type=MPC} makes every item an MPC wallet. */
+  private static ObjectNode filters(Map<String, List<String>> query) {
+    ObjectNode filters = NODES.objectNode();
+    query.forEach(
+        (name, values) -> {
+          if (!values.isEmpty() && !name.equals("limit") && !name.equals("before") && !name.equals("after")
+              && !values.get(0).contains(",")) {
+            filters.put(name, values.get(0));
+          }
+        });
+    return filters;
+  }
+
+  /** The success body: the spec's example when it validates, else one synthesized; null for none. */
+  private @Nullable JsonNode answer(SpecOperation op, String rawPath, String method, String key, ObjectNode fields) {
+    if (op.successSchema == null) {
+      return null;
+    }
+    if (op.successExample != null) {
+      JsonNode example = JSON.valueToTree(op.successExample);
+      boolean valid =
+          exampleValid.computeIfAbsent(op, o -> validResponse(rawPath, method, o.successStatus, write(example)));
+      if (valid) {
+        return example.deepCopy();
+      }
+    }
+    Map<String, String> hints = new LinkedHashMap<>();
+    fields.properties().forEach(e -> hints.put(e.getKey(), e.getValue().asText()));
+    return synthesizer.value(op.successSchema, key, hints);
+  }
+
+  /** Whether {@code body} is a valid answer to the operation, as the validator sees it. */
+  boolean validResponse(String rawPath, String method, int status, String body) {
+    ValidationReport report =
+        spec.validator()
+            .validateResponse(
+                rawPath,
+                Request.Method.valueOf(method),
+                SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
+    return !report.hasErrors();
+  }
+
+  /** A 400 with Cobo's error body when the request breaks the operation, else null. */
+  private @Nullable Response validate(
+      String method, String rawPath, Map<String, List<String>> query, String body, @Nullable String contentType) {
+    SimpleRequest.Builder request = new SimpleRequest.Builder(method, rawPath);
+    query.forEach((name, values) -> request.withQueryParam(name, values));
+    if (!body.isEmpty()) {
+      request.withBody(body).withContentType(contentType == null ? "application/json" : contentType);
+    }
+    ValidationReport report = spec.validator().validateRequest(request.build());
+    for (ValidationReport.Message message : report.getMessages()) {
+      if (message.getLevel() == ValidationReport.Level.ERROR) {
+        String key = message.getKey();
+        int code = key.endsWith(".missing") || key.endsWith(".required") ? 2003 : 2006;
+        return Response.coboError(400, code, message.getMessage());
+      }
+    }
+    return null;
+  }
+
+  /** Sets members of {@code target} that the schema declares from same-named scalars of {@code fields}. */
+  @SuppressWarnings("rawtypes")
+  private void overlay(JsonNode target, @Nullable Schema<?> schema, ObjectNode fields) {
+    if (!target.isObject() || schema == null || fields.isEmpty()) {
+      return;
+    }
+    Map<String, Schema> properties = Synthesizer.properties(spec, schema);
+    ObjectNode object = (ObjectNode) target;
+    for (Map.Entry<String, JsonNode> field : fields.properties()) {
+      Schema<?> property = properties.get(field.getKey());
+      if (property != null && fits(spec.resolve(property), field.getValue())) {
+        object.set(field.getKey(), field.getValue());
+      }
+    }
+  }
+
+  /** Whether a scalar can stand as a value of {@code schema}: type, enum and uuid format respected. */
+  private static boolean fits(Schema<?> schema, JsonNode value) {
+    if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+      return schema.getEnum().stream().anyMatch(e -> e != null && e.toString().equals(value.asText()));
+    }
+    String type = schema.getType();
+    if (type == null) {
+      return false;
+    }
+    switch (type) {
+      case "string":
+        return value.isTextual()
+            && (!"uuid".equals(schema.getFormat()) || value.asText().matches("[0-9a-fA-F-]{36}"));
+      case "integer":
+        return value.isIntegralNumber();
+      case "number":
+        return value.isNumber();
+      case "boolean":
+        return value.isBoolean();
+      default:
+        return false;
+    }
+  }
+
+  private @Nullable ObjectNode findByField(String tenant, Map<String, String> pathParameters) {
+    Map<String, ObjectNode> mine = created.get(tenant);
+    if (mine == null || pathParameters.isEmpty()) {
+      return null;
+    }
+    for (ObjectNode record : mine.values()) {
+      for (Map.Entry<String, String> p : pathParameters.entrySet()) {
+        if (p.getValue().equals(record.path(p.getKey()).asText(null))) {
+          return record;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void scalars(ObjectNode from, ObjectNode into) {
+    from.properties().forEach(e -> {
+      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+        into.set(e.getKey(), e.getValue());
+      }
+    });
+  }
+
+  private static String cursor(int index) {
+    return "cur_" + Integer.toString(index, 36) + "_" + Integer.toHexString(Integer.hashCode(index * 7919));
+  }
+
+  private static int cursorIndex(String cursor, int total) {
+    try {
+      if (cursor.startsWith("cur_")) {
+        String[] parts = cursor.split("_");
+        int index = Integer.parseInt(parts[1], 36);
+        if (index >= 0 && index < total && cursor.equals(cursor(index))) {
+          return index;
+        }
+      }
+    } catch (RuntimeException e) {
+      // fall through: not one of ours
+    }
+    throw new IllegalArgumentException("the cursor is not valid for this list");
+  }
+
+  private static @Nullable JsonNode parse(String body) {
+    if (body.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String write(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("JSON the emulator built cannot be written", e);
+    }
+  }
+
+  private static @Nullable String first(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  static Map<String, List<String>> parseQuery(String rawQuery) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
+  }
+}
