@@ -100,6 +100,7 @@ public final class CoboEmulator implements AutoCloseable {
   private final EmulatorHandler handler;
   private final String serverPublicKeyHex;
   private final @Nullable SpecModel spec;
+  private final Deliverer deliverer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private CoboEmulator(
@@ -118,6 +119,7 @@ public final class CoboEmulator implements AutoCloseable {
             : Hex.decode(builder.serverSeedHex, Ed25519.KEY_BYTES, "serverSeedHex");
     ResponseSigner signer = new ResponseSigner(seed, builder.clock, builder.hyphenatedSignatureHeaders);
     this.serverPublicKeyHex = signer.publicKeyHex();
+    this.deliverer = new Deliverer(signer);
     this.handler =
         new EmulatorHandler(
             builder.clock,
@@ -193,6 +195,85 @@ public final class CoboEmulator implements AutoCloseable {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * The {@code data_type} values of the served spec's {@code WebhookEventData} (23 in Cobo's 1.38.0).
+   *
+   * @throws IllegalStateException if the emulator serves no spec, or one without webhook schemas
+   */
+  public List<String> webhookDataTypes() {
+    return specEndpoints().webhookDataTypes();
+  }
+
+  /**
+   * A new webhook event with data of {@code dataType}, built from the served spec's {@code WebhookEvent} schema: a
+   * fresh {@code event_id}, a {@code type} that fits the data, the data on the shape its discriminator names.
+   *
+   * @throws IllegalStateException if the emulator serves no spec, or one without webhook schemas
+   */
+  public String webhookEvent(String dataType) {
+    return specEndpoints().webhookEvent(Objects.requireNonNull(dataType, "dataType"));
+  }
+
+  /**
+   * A new callback body, a transaction built from the served spec's {@code Transaction} schema.
+   *
+   * @throws IllegalStateException if the emulator serves no spec, or one without a {@code Transaction} schema
+   */
+  public String callbackTransaction() {
+    return specEndpoints().callbackTransaction();
+  }
+
+  /** Delivers {@code event} to {@code url} with Cobo's semantics; see {@link DeliveryOptions}. Blocks until done. */
+  public Delivery deliverWebhook(java.net.URI url, String event) {
+    return deliverWebhook(url, event, DeliveryOptions.builder().build());
+  }
+
+  /** Delivers {@code event} to {@code url} with {@code options}. Blocks until done. */
+  public Delivery deliverWebhook(java.net.URI url, String event, DeliveryOptions options) {
+    return deliverer.deliver("webhook", url, event, options);
+  }
+
+  /**
+   * Delivers several events to {@code url}: in the order given, or shuffled by {@link DeliveryOptions.Builder#shuffle},
+   * each followed by its {@linkplain DeliveryOptions.Builder#duplicates duplicates}. Blocks until done.
+   *
+   * @return every delivery, in the order made
+   */
+  public List<Delivery> deliverWebhooks(java.net.URI url, List<String> events, DeliveryOptions options) {
+    List<String> order = new ArrayList<>(events);
+    if (options.shuffleSeed != null) {
+      java.util.Collections.shuffle(order, new java.util.Random(options.shuffleSeed));
+    }
+    List<Delivery> deliveries = new ArrayList<>();
+    for (String event : order) {
+      for (int i = 0; i <= options.duplicates; i++) {
+        deliveries.add(deliverWebhook(url, event, options));
+      }
+    }
+    return deliveries;
+  }
+
+  /**
+   * Delivers a callback to {@code url} with Cobo's semantics: answered right only by 200 or 201 with a body of
+   * exactly {@code ok} or {@code deny}, tried up to 30 times. Blocks until done.
+   */
+  public Delivery deliverCallback(java.net.URI url, String body) {
+    return deliverCallback(url, body, DeliveryOptions.builder().build());
+  }
+
+  /** Delivers a callback with {@code options}. Blocks until done. */
+  public Delivery deliverCallback(java.net.URI url, String body, DeliveryOptions options) {
+    return deliverer.deliver("callback", url, body, options);
+  }
+
+  private SpecEndpoints specEndpoints() {
+    SpecEndpoints endpoints = handler.specEndpoints();
+    if (endpoints == null) {
+      throw new IllegalStateException("The emulator serves no spec: give it one with builder().spec(...)");
+    }
+    return endpoints;
   }
 
   /**

@@ -32,10 +32,17 @@ final class ResponseSigner {
   }
 
   void sign(Headers headers, String body, boolean withImpostorKey) {
+    signatureHeaders(body, withImpostorKey).forEach(headers::set);
+  }
+
+  /** The two signature headers for {@code body}, timestamped now: what responses, events and callbacks carry. */
+  java.util.Map<String, String> signatureHeaders(String body, boolean withImpostorKey) {
     String timestamp = Long.toString(clock.millis());
     byte[] digest = Ed25519.doubleSha256(body + "|" + timestamp);
     byte[] signature = Ed25519.sign(withImpostorKey ? impostorKey : key, digest);
-    headers.set(timestampHeader, timestamp);
-    headers.set(signatureHeader, Hex.encode(signature));
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put(timestampHeader, timestamp);
+    headers.put(signatureHeader, Hex.encode(signature));
+    return headers;
   }
 }

@@ -119,6 +119,52 @@ final class SpecEndpoints {
     return new OperationSample(path, query, body);
   }
 
+  private final java.util.concurrent.atomic.AtomicLong messages = new java.util.concurrent.atomic.AtomicLong();
+
+  /** The {@code data_type} values the spec's {@code WebhookEventData} discriminator maps. */
+  List<String> webhookDataTypes() {
+    Schema<?> data = required("WebhookEventData");
+    io.swagger.v3.oas.models.media.Discriminator d = spec.discriminators.get(spec.resolve(data));
+    if (d == null) {
+      d = data.getDiscriminator();
+    }
+    return d == null || d.getMapping() == null ? List.of() : List.copyOf(d.getMapping().keySet());
+  }
+
+  /** A new webhook event carrying data of {@code dataType}, from the spec's {@code WebhookEvent} schema. */
+  String webhookEvent(String dataType) {
+    String key = "event#" + messages.incrementAndGet();
+    ObjectNode event = (ObjectNode) synthesizer.value(required("WebhookEvent"), key);
+    Schema<?> data = required("WebhookEventData");
+    io.swagger.v3.oas.models.media.Discriminator d = spec.discriminators.get(spec.resolve(data));
+    String property = d == null ? "data_type" : d.getPropertyName();
+    event.set("data", synthesizer.value(data, key + "/data", Map.of(property, dataType)));
+    Schema<?> types = spec.component("WebhookEventType");
+    if (types != null && types.getEnum() != null) {
+      String word = dataType.toLowerCase(java.util.Locale.ROOT);
+      for (Object type : types.getEnum()) {
+        if (type != null && type.toString().replace("_", "").contains(word)) {
+          event.put("type", type.toString());
+          break;
+        }
+      }
+    }
+    return write(event);
+  }
+
+  /** A new callback body: a transaction, from the spec's {@code Transaction} schema. */
+  String callbackTransaction() {
+    return write(synthesizer.value(required("Transaction"), "callback#" + messages.incrementAndGet()));
+  }
+
+  private Schema<?> required(String schema) {
+    Schema<?> s = spec.component(schema);
+    if (s == null) {
+      throw new IllegalStateException("The served spec has no " + schema + " schema");
+    }
+    return s;
+  }
+
   /** A page of the operation's data set: {@code listSize} items, cursors, {@code total_count}. */
   private Response list(SpecOperation op, Map<String, List<String>> query, String tenant) {
     SpecOperation.ListShape shape = op.list;
