@@ -2,7 +2,7 @@ package dev.waasj.benchmarks;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.auth.crypto.Digests;
+import dev.waasj.internal.crypto.Digests;
 import dev.waasj.auth.signing.Ed25519RequestSigner;
 import dev.waasj.auth.signing.RequestSignatures;
 import dev.waasj.auth.signing.Secp256k1RequestSigner;

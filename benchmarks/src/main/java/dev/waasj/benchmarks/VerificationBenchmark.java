@@ -2,7 +2,7 @@ package dev.waasj.benchmarks;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.auth.crypto.Digests;
+import dev.waasj.internal.crypto.Digests;
 import dev.waasj.auth.verification.ResponseVerifier;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

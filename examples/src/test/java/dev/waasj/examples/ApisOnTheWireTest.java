@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waasj.client.CoboClient;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.generated.api.WalletsApi.ListWalletsParams;
-import dev.waasj.runtime.json.JsonModel;
+import dev.waasj.internal.json.JsonModel;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Fault;
 import dev.waasj.testkit.RecordedExchange;

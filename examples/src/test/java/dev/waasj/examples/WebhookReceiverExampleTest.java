@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.json.JsonSupport;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Delivery;
 import dev.waasj.testkit.DeliveryOptions;

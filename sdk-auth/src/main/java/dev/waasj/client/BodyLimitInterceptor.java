@@ -1,6 +1,6 @@
 package dev.waasj.client;
 
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.MalformedResponseException;
 import java.io.IOException;
 import okhttp3.Interceptor;

@@ -1,6 +1,6 @@
 package dev.waasj.client;
 
-import dev.waasj.runtime.json.ModelSupport;
+import dev.waasj.internal.json.ModelSupport;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.waasj.client;
 
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.internal.auth.ErrorCodes;
-import dev.waasj.runtime.call.RetryAfter;
-import dev.waasj.runtime.call.RetrySafety;
+import dev.waasj.internal.call.RetryAfter;
+import dev.waasj.internal.call.RetrySafety;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

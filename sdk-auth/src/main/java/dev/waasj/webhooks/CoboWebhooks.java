@@ -1,7 +1,7 @@
 package dev.waasj.webhooks;
 
-import dev.waasj.auth.crypto.Digests;
-import dev.waasj.auth.crypto.Hex;
+import dev.waasj.internal.crypto.Digests;
+import dev.waasj.internal.crypto.Hex;
 import dev.waasj.auth.verification.ResponseVerifier;
 import dev.waasj.client.CoboEnvironment;
 import dev.waasj.errors.ResponseSignatureException;

@@ -3,7 +3,7 @@ package dev.waasj.webhooks;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import dev.waasj.errors.MalformedResponseException;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.json.JsonSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.waasj.auth.signing.Ed25519RequestSigner;
 import dev.waasj.auth.signing.RequestSigner;
 import dev.waasj.auth.token.OrgToken;
 import dev.waasj.auth.token.TokenStore;
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.RequestSigningException;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.testing.Signed;

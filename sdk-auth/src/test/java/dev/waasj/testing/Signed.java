@@ -2,7 +2,7 @@ package dev.waasj.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.JdkEd25519;
 import dev.waasj.testkit.TestKeyPair;
 import java.time.Clock;
 import mockwebserver3.MockResponse;

@@ -36,7 +36,7 @@ public interface TestApi {
   CompletableFuture<Map<String, Object>> listWalletsAsync();
 
   /** A create the server deduplicates by {@code request_id}, as generated code marks such operations. */
-  @dev.waasj.runtime.call.Deduplicated(field = "request_id")
+  @dev.waasj.internal.call.Deduplicated(field = "request_id")
   @POST("transactions/transfer")
   Map<String, Object> createTransfer(@Body Map<String, Object> body);
 

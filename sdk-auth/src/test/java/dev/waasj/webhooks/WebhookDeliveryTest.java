@@ -3,8 +3,8 @@ package dev.waasj.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.waasj.runtime.json.JsonSupport;
-import dev.waasj.runtime.json.Validatable;
+import dev.waasj.internal.json.JsonSupport;
+import dev.waasj.json.Validatable;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Delivery;
 import dev.waasj.testkit.DeliveryAttempt;

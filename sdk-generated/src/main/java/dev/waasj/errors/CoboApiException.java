@@ -1,6 +1,6 @@
 package dev.waasj.errors;
 
-import dev.waasj.runtime.call.RetryAfter;
+import dev.waasj.internal.call.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import dev.waasj.errors.MissingFieldException;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.json.JsonSupport;
 import dev.waasj.stress.model.Amount;
 import dev.waasj.stress.model.CryptoAmount;
 import dev.waasj.stress.model.Event;

@@ -1,7 +1,7 @@
 package dev.waasj.generated;
 
-import dev.waasj.runtime.call.CoboCallAdapterFactory;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.call.CoboCallAdapterFactory;
+import dev.waasj.internal.json.JsonSupport;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;

@@ -1,7 +1,7 @@
 package dev.waasj.auth.signing;
 
-import dev.waasj.auth.crypto.Digests;
-import dev.waasj.auth.crypto.Hex;
+import dev.waasj.internal.crypto.Digests;
+import dev.waasj.internal.crypto.Hex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

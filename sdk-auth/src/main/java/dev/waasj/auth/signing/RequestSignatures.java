@@ -2,8 +2,8 @@ package dev.waasj.auth.signing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.auth.crypto.Digests;
-import dev.waasj.auth.crypto.Hex;
+import dev.waasj.internal.crypto.Digests;
+import dev.waasj.internal.crypto.Hex;
 
 /**
  * The Cobo request signature computation, for callers outside OkHttp (other HTTP stacks, debugging a

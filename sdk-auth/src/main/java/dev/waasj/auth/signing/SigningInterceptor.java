@@ -1,6 +1,6 @@
 package dev.waasj.auth.signing;
 
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.RequestSigningException;
 import java.io.IOException;
 import java.util.Objects;

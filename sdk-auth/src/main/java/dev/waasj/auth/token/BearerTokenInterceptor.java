@@ -1,7 +1,7 @@
 package dev.waasj.auth.token;
 
 import dev.waasj.errors.CoboException;
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.MalformedResponseException;
 import dev.waasj.internal.auth.ErrorCodes;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.waasj.auth.token;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.json.JsonSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.waasj.auth.token;
 
-import dev.waasj.runtime.json.ModelSupport;
+import dev.waasj.internal.json.ModelSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

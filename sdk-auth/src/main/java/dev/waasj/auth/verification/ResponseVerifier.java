@@ -2,8 +2,8 @@ package dev.waasj.auth.verification;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import dev.waasj.auth.crypto.Digests;
-import dev.waasj.auth.crypto.Hex;
+import dev.waasj.internal.crypto.Digests;
+import dev.waasj.internal.crypto.Hex;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.errors.ResponseSignatureException.Reason;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.waasj.auth.signing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.JdkEd25519;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.JdkEd25519;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -2,7 +2,7 @@ package dev.waasj.auth.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.JdkEd25519;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waasj.auth.crypto.Hex;
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.Hex;
+import dev.waasj.internal.crypto.JdkEd25519;
 import dev.waasj.testkit.TestKeyPair;
 import java.math.BigInteger;
 import java.nio.file.Files;

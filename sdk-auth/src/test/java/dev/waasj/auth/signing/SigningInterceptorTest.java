@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waasj.auth.crypto.JdkEd25519;
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.crypto.JdkEd25519;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.RequestSigningException;
 import java.io.IOException;
 import java.time.Clock;

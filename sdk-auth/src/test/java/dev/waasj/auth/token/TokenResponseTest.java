@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.json.JsonSupport;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.waasj.auth.verification;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.JdkEd25519;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,7 +9,7 @@ import static dev.waasj.auth.verification.ResponseVector.serverSign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.waasj.errors.FailureCarrier;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.errors.ResponseSignatureException.Reason;
 import java.io.IOException;

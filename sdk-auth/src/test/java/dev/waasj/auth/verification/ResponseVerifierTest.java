@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.waasj.auth.crypto.JdkEd25519;
+import dev.waasj.internal.crypto.JdkEd25519;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.errors.ResponseSignatureException.Reason;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares two JSON trees as {@link dev.waasj.runtime.json.JsonValues} reads them. Equivalent means: the same
+ * Compares two JSON trees as {@link dev.waasj.json.JsonValues} reads them. Equivalent means: the same
  * objects, arrays, strings and booleans; numbers equal in value ({@code 1.0} equals {@code 1}); and an object member
  * whose value is {@code null} equals an absent member, since models do not tell an absent optional field from a null
  * one. Nothing else is forgiven: a string is never equal to a number.

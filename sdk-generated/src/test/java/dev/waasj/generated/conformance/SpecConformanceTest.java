@@ -9,11 +9,11 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.waasj.errors.MissingFieldException;
-import dev.waasj.runtime.call.CoboCallAdapterFactory;
-import dev.waasj.runtime.json.JsonModel;
-import dev.waasj.runtime.json.JsonSupport;
-import dev.waasj.runtime.json.JsonValues;
-import dev.waasj.runtime.json.Validatable;
+import dev.waasj.internal.call.CoboCallAdapterFactory;
+import dev.waasj.internal.json.JsonModel;
+import dev.waasj.internal.json.JsonSupport;
+import dev.waasj.json.JsonValues;
+import dev.waasj.json.Validatable;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -160,7 +160,7 @@ class SpecConformanceTest {
     List<String> marked = new ArrayList<>();
     for (Class<?> api : classesIn(PACKAGE + ".api")) {
       for (Method method : api.getDeclaredMethods()) {
-        if (route(method) != null && method.isAnnotationPresent(dev.waasj.runtime.call.Deduplicated.class)) {
+        if (route(method) != null && method.isAnnotationPresent(dev.waasj.internal.call.Deduplicated.class)) {
           marked.add(route(method));
         }
       }

@@ -10,7 +10,7 @@ import dev.waasj.generated.model.ErrorResponse;
 import dev.waasj.generated.model.GetToken200Response;
 import dev.waasj.generated.model.OAuthErrorResponse;
 import dev.waasj.generated.model.RefreshTokenRequest;
-import dev.waasj.runtime.json.JsonSupport;
+import dev.waasj.internal.json.JsonSupport;
 import org.junit.jupiter.api.Test;
 
 /** Generated OAuth models: JSON names, forward compatibility, exact numbers, builders, redaction. */
