@@ -106,6 +106,30 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
     }
   }
 
+  /** Always on: every generated file goes through {@link SourceTidy}, which needs no external tool. */
+  @Override
+  public boolean isEnablePostProcessFile() {
+    return true;
+  }
+
+  /** Tidies a generated Java file in place: unused imports, Javadoc escaping, lines over 120 columns. */
+  @Override
+  public void postProcessFile(File file, String fileType) {
+    if (file == null || !file.getName().endsWith(".java")) {
+      return;
+    }
+    java.nio.file.Path path = file.toPath();
+    try {
+      String source = java.nio.file.Files.readString(path);
+      String tidy = SourceTidy.tidy(source);
+      if (!tidy.equals(source)) {
+        java.nio.file.Files.writeString(path, tidy);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot tidy " + file, e);
+    }
+  }
+
   @Override
   public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
     super.postProcessModelProperty(model, property);
@@ -169,7 +193,9 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
   @Override
   protected com.google.common.collect.ImmutableMap.Builder<String, com.samskivert.mustache.Mustache.Lambda>
       addMustacheLambdas() {
-    return super.addMustacheLambdas().put("indented_2", new IndentLambda(2));
+    return super.addMustacheLambdas()
+        .put("indented_2", new IndentLambda(2))
+        .put("zero_based", (fragment, out) -> out.write(Integer.toString(Integer.parseInt(fragment.execute().trim()) - 1)));
   }
 
   @Override
@@ -184,8 +210,40 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
       markParameterObject(op);
       markListOperation(op, byClass);
       markRequestId(op, byClass);
+      describeErrorResponses(op);
     }
     return result;
+  }
+
+  /**
+   * The error statuses an operation documents, for its {@code @throws} line: {@code . Documented: {@code 4XX} the
+   * token request was refused; {@code 5XX} ...}, or nothing when it documents none.
+   */
+  private static void describeErrorResponses(CodegenOperation op) {
+    List<String> documented = new ArrayList<>();
+    for (org.openapitools.codegen.CodegenResponse response : op.responses) {
+      if (response.is2xx) {
+        continue;
+      }
+      String message = response.message == null ? "" : javadocText(response.message).trim();
+      while (message.endsWith(".")) {
+        message = message.substring(0, message.length() - 1);
+      }
+      documented.add("{@code " + response.code + "}" + (message.isEmpty() ? "" : " " + message));
+    }
+    if (!documented.isEmpty()) {
+      op.vendorExtensions.put("x-waasj-errors-doc", ". Documented: " + String.join("; ", documented));
+    }
+  }
+
+  /** Spec text made safe for Javadoc: HTML-escaped, the generator's {@code \"} undone, no comment terminator. */
+  static String javadocText(String text) {
+    return text.replace("\\\"", "\"")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*/", "*&#47;")
+        .replace("@", "&#64;");
   }
 
   /** Operations with optional parameters get a parameter object, so callers name what they set. */
