@@ -211,6 +211,34 @@ class CoboClientConfigTest {
   }
 
   @Test
+  void plainHttpNeedsNoTlsButHttpsAndClientsDerivedForItDo() {
+    try (CoboClient local = CoboClient.builder().baseUrl("http://127.0.0.1:8080/v2").serverPublicKey(SERVER_KEY)
+            .apiSecret(SECRET).build();
+        CoboClient derived = local.newBuilder().environment(CoboEnvironment.DEV).baseUrl("https://api.dev.cobo.com/v2")
+            .build();
+        CoboClient dev = CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).build()) {
+      // No TLS spec: OkHttp never builds a trust manager or socket factory, the start-up cost of TLS.
+      assertThat(local.httpClient().connectionSpecs()).containsExactly(okhttp3.ConnectionSpec.CLEARTEXT);
+      assertThat(local.httpClient().x509TrustManager()).isNull();
+      for (CoboClient tls : List.of(derived, dev)) {
+        assertThat(tls.httpClient().connectionSpecs()).contains(okhttp3.ConnectionSpec.MODERN_TLS);
+        assertThat(tls.httpClient().x509TrustManager()).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void anApplicationsOwnConnectionSpecsAreKept() {
+    OkHttpClient own = new OkHttpClient.Builder()
+        .connectionSpecs(List.of(okhttp3.ConnectionSpec.RESTRICTED_TLS, okhttp3.ConnectionSpec.CLEARTEXT)).build();
+    try (CoboClient client = CoboClient.builder().okHttpClient(own).baseUrl("http://127.0.0.1:8080/v2")
+        .serverPublicKey(SERVER_KEY).apiSecret(SECRET).build()) {
+      assertThat(client.httpClient().connectionSpecs())
+          .containsExactly(okhttp3.ConnectionSpec.RESTRICTED_TLS, okhttp3.ConnectionSpec.CLEARTEXT);
+    }
+  }
+
+  @Test
   void tokensNeedBothAppAndOrg() {
     assertThatThrownBy(
             () -> CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).clientId("a").build())
