@@ -2,10 +2,10 @@ package dev.waasj.benchmarks;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.internal.crypto.Digests;
 import dev.waasj.auth.signing.Ed25519RequestSigner;
 import dev.waasj.auth.signing.RequestSignatures;
 import dev.waasj.auth.signing.Secp256k1RequestSigner;
+import dev.waasj.internal.crypto.Digests;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;

@@ -2,8 +2,8 @@ package dev.waasj.benchmarks;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.waasj.internal.crypto.Digests;
 import dev.waasj.auth.verification.ResponseVerifier;
+import dev.waasj.internal.crypto.Digests;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;

@@ -2,9 +2,9 @@ package dev.waasj.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waasj.generated.model.TransferParams;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Fault;
-import dev.waasj.generated.model.TransferParams;
 import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.waasj.client;
 
-import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.MalformedResponseException;
+import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;

@@ -1,7 +1,7 @@
 package dev.waasj.client;
 
-import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.internal.auth.ErrorCodes;
+import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.internal.call.RetryAfter;
 import dev.waasj.internal.call.RetrySafety;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.waasj.webhooks;
 
-import dev.waasj.internal.crypto.Digests;
-import dev.waasj.internal.crypto.Hex;
 import dev.waasj.auth.verification.ResponseVerifier;
 import dev.waasj.client.CoboEnvironment;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.internal.auth.Checks;
+import dev.waasj.internal.crypto.Digests;
+import dev.waasj.internal.crypto.Hex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.waasj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waasj.internal.crypto.JdkEd25519;
 import dev.waasj.auth.signing.RequestSigner;
+import dev.waasj.internal.crypto.JdkEd25519;
 import dev.waasj.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.waasj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waasj.auth.token.TokenResponse;
+import dev.waasj.testing.TestApi;
 import dev.waasj.testkit.CoboEmulatorExtension;
 import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
-import dev.waasj.testing.TestApi;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

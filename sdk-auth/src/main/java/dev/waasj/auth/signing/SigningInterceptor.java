@@ -1,7 +1,7 @@
 package dev.waasj.auth.signing;
 
-import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.RequestSigningException;
+import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Headers;

@@ -1,9 +1,9 @@
 package dev.waasj.auth.token;
 
 import dev.waasj.errors.CoboException;
-import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.MalformedResponseException;
 import dev.waasj.internal.auth.ErrorCodes;
+import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;

@@ -1,7 +1,7 @@
 package dev.waasj.auth.verification;
 
-import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.ResponseSignatureException;
+import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;

@@ -2,10 +2,10 @@ package dev.waasj.auth.verification;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import dev.waasj.errors.ResponseSignatureException.Reason;
+import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.internal.crypto.Digests;
 import dev.waasj.internal.crypto.Hex;
-import dev.waasj.errors.ResponseSignatureException;
-import dev.waasj.errors.ResponseSignatureException.Reason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waasj.internal.crypto.JdkEd25519;
-import dev.waasj.internal.call.FailureCarrier;
 import dev.waasj.errors.RequestSigningException;
+import dev.waasj.internal.call.FailureCarrier;
+import dev.waasj.internal.crypto.JdkEd25519;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waasj.client.CoboClient;
 import dev.waasj.client.RetryPolicy;
+import dev.waasj.testing.TestApi;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.Fault;
 import dev.waasj.testkit.MutableClock;
 import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
-import dev.waasj.testing.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

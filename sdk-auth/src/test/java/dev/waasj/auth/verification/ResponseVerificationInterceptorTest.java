@@ -9,9 +9,9 @@ import static dev.waasj.auth.verification.ResponseVector.serverSign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.waasj.internal.call.FailureCarrier;
-import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.errors.ResponseSignatureException.Reason;
+import dev.waasj.errors.ResponseSignatureException;
+import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

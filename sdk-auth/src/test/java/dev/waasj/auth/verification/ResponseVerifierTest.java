@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.waasj.internal.crypto.JdkEd25519;
-import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.errors.ResponseSignatureException.Reason;
+import dev.waasj.errors.ResponseSignatureException;
+import dev.waasj.internal.crypto.JdkEd25519;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
