@@ -2,7 +2,6 @@ package dev.waasj.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.waasj.generated.model.Transaction;
 import dev.waasj.webhooks.CallbackDecision;
 import dev.waasj.webhooks.CoboWebhooks;
 import dev.waasj.webhooks.VerifiedMessage;
@@ -62,7 +61,8 @@ public final class WebhookReceiverExample implements AutoCloseable {
       WebhookReply reply = exchange.getRequestURI().getPath().equals("/callback")
           ? webhooks.handleCallback(body, exchange.getRequestHeaders()::getFirst, callback -> {
             CallbackDecision decision = approveCallbacks ? CallbackDecision.APPROVE : CallbackDecision.DENY;
-            err.println("callback " + callback.as(Transaction.class).transactionId() + " " + decision.reply());
+            // callback.as(Transaction.class) reads the whole transaction into the generated model
+            err.println("callback " + callback.member("transaction_id") + " " + decision.reply());
             return decision;
           })
           : webhooks.handleEvent(body, exchange.getRequestHeaders()::getFirst, event -> handle(event, out));

@@ -9,8 +9,11 @@ import dev.waasj.internal.crypto.Hex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,13 +80,13 @@ public final class CoboWebhooks {
   private final EventDeduplicator events;
   private final EventDeduplicator callbacks;
   /** Recent callback decisions by body digest, so a resent callback gets the same answer. */
-  private final java.util.Map<String, CallbackDecision> decisions =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(16, 0.75f, false) {
+  private final Map<String, CallbackDecision> decisions =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, CallbackDecision> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CallbackDecision> eldest) {
               return size() > 10_000;
             }
           });
@@ -273,7 +276,7 @@ public final class CoboWebhooks {
      *
      * @throws IllegalArgumentException if neither is set, or one is malformed
      */
-    public Builder environmentVariables(java.util.Map<String, String> env) {
+    public Builder environmentVariables(Map<String, String> env) {
       Checks.notNull(env, "env");
       String key = env.get("COBO_SERVER_PUBLIC_KEY");
       String name = env.get("COBO_ENV");

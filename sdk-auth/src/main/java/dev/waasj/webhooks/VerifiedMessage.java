@@ -48,6 +48,38 @@ public final class VerifiedMessage {
     return dataType;
   }
 
+  /**
+   * A top-level member of the body as text, e.g. {@code transaction_id} or {@code request_id} of a callback's
+   * transaction, read without a generated class (whose names a spec decides).
+   *
+   * @return the member's string, or a number's or boolean's text; null when absent, null, an object or an array
+   */
+  public @Nullable String member(String name) {
+    Objects.requireNonNull(name, "name");
+    try {
+      JsonReader reader = JsonReader.of(new Buffer().write(body));
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (!reader.nextName().equals(name)) {
+          reader.skipValue();
+          continue;
+        }
+        switch (reader.peek()) {
+          case STRING:
+          case NUMBER:
+            return reader.nextString();
+          case BOOLEAN:
+            return Boolean.toString(reader.nextBoolean());
+          default:
+            return null;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // verify() admits JSON objects only; a body that breaks further in has no such member to read
+    }
+    return null;
+  }
+
   /** When Cobo signed it ({@code BIZ_TIMESTAMP}). */
   public Instant signedAt() {
     return signedAt;

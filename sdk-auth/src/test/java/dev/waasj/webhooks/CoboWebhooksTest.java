@@ -53,6 +53,10 @@ class CoboWebhooksTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> parsed = event.as(Map.class);
     assertThat(parsed).containsEntry("retries_left", 9.0);
+    assertThat(event.member("retries_left")).isEqualTo("9");
+    assertThat(event.member("url")).isEqualTo("https://app.example/hook");
+    assertThat(event.member("data")).as("an object is no text").isNull();
+    assertThat(event.member("absent")).isNull();
   }
 
   @ParameterizedTest

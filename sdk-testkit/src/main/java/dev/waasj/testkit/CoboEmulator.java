@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -163,8 +167,8 @@ public final class CoboEmulator implements AutoCloseable {
   }
 
   /** Where the spec the emulator serves came from (a path or URL), or empty when it serves the OAuth API only. */
-  public java.util.Optional<String> specLocation() {
-    return java.util.Optional.ofNullable(spec == null ? null : spec.location);
+  public Optional<String> specLocation() {
+    return Optional.ofNullable(spec == null ? null : spec.location);
   }
 
   /**
@@ -184,17 +188,17 @@ public final class CoboEmulator implements AutoCloseable {
    * (the path template as the spec writes it, with or without the leading slash); empty when the spec has no such
    * operation, or there is no spec.
    */
-  public java.util.Optional<OperationSample> sample(String method, String pathTemplate) {
+  public Optional<OperationSample> sample(String method, String pathTemplate) {
     if (spec == null || handler.specEndpoints() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String template = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
     for (SpecOperation op : spec.operations) {
       if (op.method.equalsIgnoreCase(method) && op.template.equals(template)) {
-        return java.util.Optional.of(handler.specEndpoints().sample(op));
+        return Optional.of(handler.specEndpoints().sample(op));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
@@ -226,12 +230,12 @@ public final class CoboEmulator implements AutoCloseable {
   }
 
   /** Delivers {@code event} to {@code url} with Cobo's semantics; see {@link DeliveryOptions}. Blocks until done. */
-  public Delivery deliverWebhook(java.net.URI url, String event) {
+  public Delivery deliverWebhook(URI url, String event) {
     return deliverWebhook(url, event, DeliveryOptions.builder().build());
   }
 
   /** Delivers {@code event} to {@code url} with {@code options}. Blocks until done. */
-  public Delivery deliverWebhook(java.net.URI url, String event, DeliveryOptions options) {
+  public Delivery deliverWebhook(URI url, String event, DeliveryOptions options) {
     return deliverer.deliver("webhook", url, event, options);
   }
 
@@ -241,10 +245,10 @@ public final class CoboEmulator implements AutoCloseable {
    *
    * @return every delivery, in the order made
    */
-  public List<Delivery> deliverWebhooks(java.net.URI url, List<String> events, DeliveryOptions options) {
+  public List<Delivery> deliverWebhooks(URI url, List<String> events, DeliveryOptions options) {
     List<String> order = new ArrayList<>(events);
     if (options.shuffleSeed != null) {
-      java.util.Collections.shuffle(order, new java.util.Random(options.shuffleSeed));
+      Collections.shuffle(order, new Random(options.shuffleSeed));
     }
     List<Delivery> deliveries = new ArrayList<>();
     for (String event : order) {
@@ -259,12 +263,12 @@ public final class CoboEmulator implements AutoCloseable {
    * Delivers a callback to {@code url} with Cobo's semantics: answered right only by 200 or 201 with a body of
    * exactly {@code ok} or {@code deny}, tried up to 30 times. Blocks until done.
    */
-  public Delivery deliverCallback(java.net.URI url, String body) {
+  public Delivery deliverCallback(URI url, String body) {
     return deliverCallback(url, body, DeliveryOptions.builder().build());
   }
 
   /** Delivers a callback with {@code options}. Blocks until done. */
-  public Delivery deliverCallback(java.net.URI url, String body, DeliveryOptions options) {
+  public Delivery deliverCallback(URI url, String body, DeliveryOptions options) {
     return deliverer.deliver("callback", url, body, options);
   }
 

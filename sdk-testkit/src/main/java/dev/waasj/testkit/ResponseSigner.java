@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Headers;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Signs responses as the Cobo server does: Ed25519 over {@code sha256(sha256(utf8(body + "|" + timestamp)))}, with
@@ -36,11 +38,11 @@ final class ResponseSigner {
   }
 
   /** The two signature headers for {@code body}, timestamped now: what responses, events and callbacks carry. */
-  java.util.Map<String, String> signatureHeaders(String body, boolean withImpostorKey) {
+  Map<String, String> signatureHeaders(String body, boolean withImpostorKey) {
     String timestamp = Long.toString(clock.millis());
     byte[] digest = Ed25519.doubleSha256(body + "|" + timestamp);
     byte[] signature = Ed25519.sign(withImpostorKey ? impostorKey : key, digest);
-    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     headers.put(timestampHeader, timestamp);
     headers.put(signatureHeader, Hex.encode(signature));
     return headers;

@@ -10,15 +10,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.Schema;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,29 +122,30 @@ final class SpecEndpoints {
     return new OperationSample(path, query, body);
   }
 
-  private final java.util.concurrent.atomic.AtomicLong messages = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong messages = new AtomicLong();
 
   /** The {@code data_type} values the spec's {@code WebhookEventData} discriminator maps. */
   List<String> webhookDataTypes() {
-    Schema<?> data = required("WebhookEventData");
-    io.swagger.v3.oas.models.media.Discriminator d = spec.discriminators.get(spec.resolve(data));
-    if (d == null) {
-      d = data.getDiscriminator();
-    }
+    Discriminator d = webhookDataDiscriminator();
     return d == null || d.getMapping() == null ? List.of() : List.copyOf(d.getMapping().keySet());
+  }
+
+  private @Nullable Discriminator webhookDataDiscriminator() {
+    Schema<?> data = required("WebhookEventData");
+    Discriminator d = spec.discriminators.get(spec.resolve(data));
+    return d != null ? d : data.getDiscriminator();
   }
 
   /** A new webhook event carrying data of {@code dataType}, from the spec's {@code WebhookEvent} schema. */
   String webhookEvent(String dataType) {
     String key = "event#" + messages.incrementAndGet();
     ObjectNode event = (ObjectNode) synthesizer.value(required("WebhookEvent"), key);
-    Schema<?> data = required("WebhookEventData");
-    io.swagger.v3.oas.models.media.Discriminator d = spec.discriminators.get(spec.resolve(data));
+    Discriminator d = webhookDataDiscriminator();
     String property = d == null ? "data_type" : d.getPropertyName();
-    event.set("data", synthesizer.value(data, key + "/data", Map.of(property, dataType)));
+    event.set("data", synthesizer.value(required("WebhookEventData"), key + "/data", Map.of(property, dataType)));
     Schema<?> types = spec.component("WebhookEventType");
     if (types != null && types.getEnum() != null) {
-      String word = dataType.toLowerCase(java.util.Locale.ROOT);
+      String word = dataType.toLowerCase(Locale.ROOT);
       for (Object type : types.getEnum()) {
         if (type != null && type.toString().replace("_", "").contains(word)) {
           event.put("type", type.toString());
