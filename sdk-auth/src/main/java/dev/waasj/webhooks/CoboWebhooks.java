@@ -76,17 +76,22 @@ public final class CoboWebhooks {
     RETRY
   }
 
+  /** Marks a callback whose handler is deciding it now. */
+  private static final Object DECIDING = new Object();
+
   private final ResponseVerifier verifier;
   private final EventDeduplicator events;
-  private final EventDeduplicator callbacks;
-  /** Recent callback decisions by body digest, so a resent callback gets the same answer. */
-  private final Map<String, CallbackDecision> decisions =
+  /**
+   * Recent callbacks by body digest: {@link #DECIDING} while a handler decides one, then its decision, so a callback
+   * Cobo sends again gets the same answer. The oldest are forgotten beyond 10,000.
+   */
+  private final Map<String, Object> callbacks =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CallbackDecision> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
               return size() > 10_000;
             }
           });
@@ -96,7 +101,6 @@ public final class CoboWebhooks {
   private CoboWebhooks(Builder b, String key) {
     this.verifier = new ResponseVerifier(key, b.tolerance, b.clock);
     this.events = b.deduplicator;
-    this.callbacks = new InMemoryEventDeduplicator(10_000);
     this.onCallbackFailure = b.onCallbackFailure;
     this.maxBodyBytes = b.maxBodyBytes;
   }
@@ -192,17 +196,16 @@ public final class CoboWebhooks {
     }
     // The same body sent again gets the same answer: Cobo resends a callback whose answer it did not get.
     String key = Hex.encode(Digests.doubleSha256(callback.body()));
-    CallbackDecision earlier = decisions.get(key);
-    if (earlier != null) {
-      return new WebhookReply(200, earlier.reply());
+    Object earlier = callbacks.putIfAbsent(key, DECIDING);
+    if (earlier instanceof CallbackDecision) {
+      return new WebhookReply(200, ((CallbackDecision) earlier).reply());
     }
-    if (!callbacks.claim(key)) {
+    if (earlier != null) {
       return new WebhookReply(409, "being decided by another delivery");
     }
     CallbackDecision decision = null;
     try {
       decision = Checks.notNull(handler.decide(callback), "the callback handler's decision");
-      decisions.put(key, decision);
       return new WebhookReply(200, decision.reply());
     } catch (Exception e) {
       return onCallbackFailure == CallbackFailurePolicy.RETRY
@@ -210,9 +213,9 @@ public final class CoboWebhooks {
           : new WebhookReply(200, CallbackDecision.DENY.reply());
     } finally {
       if (decision != null) {
-        callbacks.complete(key);
+        callbacks.put(key, decision);
       } else {
-        callbacks.release(key);
+        callbacks.remove(key); // a failed decision is not remembered: a resend asks again
       }
     }
   }

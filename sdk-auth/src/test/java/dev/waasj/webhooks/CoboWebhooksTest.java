@@ -344,6 +344,34 @@ class CoboWebhooksTest {
   }
 
   @Test
+  void aCallbackResentWhileItIsBeingDecidedIsAnswered409AndDecidedOnce() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    CountDownLatch deciding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<WebhookReply> first = pool.submit(() -> webhooks.handleCallback(bytes(CALLBACK), signedNow(CALLBACK), c -> {
+        asked.incrementAndGet();
+        deciding.countDown();
+        release.await(5, TimeUnit.SECONDS);
+        return CallbackDecision.APPROVE;
+      }));
+      assertThat(deciding.await(5, TimeUnit.SECONDS)).isTrue();
+      WebhookReply meanwhile =
+          webhooks.handleCallback(bytes(CALLBACK), signedNow(CALLBACK), c -> CallbackDecision.DENY);
+      release.countDown();
+
+      assertThat(meanwhile.status()).isEqualTo(409);
+      assertThat(first.get(5, TimeUnit.SECONDS).body()).isEqualTo("ok");
+      assertThat(webhooks.handleCallback(bytes(CALLBACK), signedNow(CALLBACK), c -> CallbackDecision.DENY).body())
+          .isEqualTo("ok");
+      assertThat(asked).hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aFailingCallbackHandlerIsDeniedByDefaultOrRetriedWhenAskedFor() {
     CallbackHandler failing = c -> {
       throw new IllegalStateException("policy service down");
