@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers signed webhook events and callbacks the way Cobo does: a POST of the JSON body, signed like an API
@@ -17,12 +18,8 @@ import java.util.List;
  */
 final class Deliverer {
   private final ResponseSigner signer;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
+  /** Built on the first delivery: an HttpClient starts a selector thread, which most emulators never need. */
+  private @Nullable HttpClient http;
 
   Deliverer(ResponseSigner signer) {
     this.signer = signer;
@@ -57,6 +54,18 @@ final class Deliverer {
     return status && (attempt.body().equals("ok") || attempt.body().equals("deny"));
   }
 
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
+    }
+    return http;
+  }
+
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) > 0 ? b : a;
   }
@@ -70,7 +79,7 @@ final class Deliverer {
     signer.signatureHeaders(body, options.forgeSignature).forEach(request::header);
     long start = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new DeliveryAttempt(
           waited,
           response.statusCode(),
