@@ -16,4 +16,13 @@ public class TokenStoreException extends CoboException {
   public TokenStoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Creates the exception for a failure with no underlying cause, e.g. a refresh lease not obtained in time.
+   *
+   * @param message what failed; never a token
+   */
+  public TokenStoreException(String message) {
+    super(message);
+  }
 }

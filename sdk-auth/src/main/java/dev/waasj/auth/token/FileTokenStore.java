@@ -2,11 +2,13 @@ package dev.waasj.auth.token;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
+import dev.waasj.errors.TokenStoreException;
 import dev.waasj.internal.json.JsonSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -19,10 +21,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,14 +36,21 @@ import org.jspecify.annotations.Nullable;
  * over the old one, so a crash mid-write leaves the previous token intact, never a torn file. On POSIX file systems
  * the directory is created {@code rwx------} and files are {@code rw-------}: tokens are secrets.
  *
- * <p>Workers sharing a directory share tokens, but not a lock: two workers may refresh at once, and the loser's
- * {@code invalid_grant} makes its manager adopt the winner's stored token.
+ * <p>Processes sharing a directory coordinate their refreshes: the {@linkplain #acquireRefreshLease refresh lease}
+ * is an exclusive lock on a lock file beside the token's ({@code org-token-<id>.lock}), held from reading the stored
+ * token to saving the new one, so one process refreshes and the others adopt its token. The operating system
+ * releases the lock when its holder dies, so a lease never outlives its process (its {@code ttl} plays no part)
+ * and no save happens without it. The directory must be on a local file system: network file systems' locks are
+ * not to be trusted. After the rename the directory itself is flushed too, so a power loss cannot bring back the
+ * old, already spent refresh token.
  */
 public final class FileTokenStore implements TokenStore {
   private static final System.Logger LOG = System.getLogger(FileTokenStore.class.getName());
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  /** JVM-wide: the OS lock belongs to the process, and a second channel locking it here would throw. */
+  private static final LocalLeases IN_PROCESS = new LocalLeases();
 
   private final Path directory;
   private final JsonAdapter<Map<String, Object>> json =
@@ -116,6 +128,7 @@ public final class FileTokenStore implements TokenStore {
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
+      syncDirectory();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write token file " + target, e);
     } finally {
@@ -135,6 +148,127 @@ public final class FileTokenStore implements TokenStore {
       Files.deleteIfExists(fileFor(clientId, orgId));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete token file " + fileFor(clientId, orgId), e);
+    }
+  }
+
+  /**
+   * Takes the lock file's exclusive lock, polling until {@code maxWait} has passed; see the class documentation.
+   *
+   * @throws dev.waasj.errors.TokenStoreException if another holder kept it longer, or the lock file failed
+   */
+  @Override
+  public RefreshLease acquireRefreshLease(String clientId, String orgId, Duration ttl, Duration maxWait) {
+    Path lockFile = directory.resolve("org-token-" + fingerprint(clientId + '\n' + orgId) + ".lock");
+    String what = "org " + orgId + " in " + directory;
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    Semaphore permit = IN_PROCESS.acquire(lockFile.toString(), maxWait, what);
+    FileChannel channel = null;
+    try {
+      createDirectory();
+      channel = POSIX
+          ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(OWNER_FILE))
+          : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = lockBefore(channel, deadline, what);
+      return new FileLease(clientId, orgId, channel, lock, permit);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      permit.release();
+      if (e instanceof TokenStoreException) {
+        throw (TokenStoreException) e;
+      }
+      throw new TokenStoreException("Cannot lock " + lockFile + " for the refresh of " + what, e);
+    }
+  }
+
+  private static FileLock lockBefore(FileChannel channel, long deadline, String what) throws IOException {
+    long pause = 5;
+    while (true) {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        return lock;
+      }
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new TokenStoreException("Another process held the refresh lease of " + what + " for too long");
+      }
+      try {
+        Thread.sleep(Math.min(pause, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TokenStoreException("Interrupted while waiting for the refresh lease of " + what, e);
+      }
+      pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /** Loads and saves while the lock is held; closing releases the lock, then the in-process permit. */
+  private final class FileLease implements RefreshLease {
+    private final String clientId;
+    private final String orgId;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Semaphore permit;
+    private boolean released;
+
+    FileLease(String clientId, String orgId, FileChannel channel, FileLock lock, Semaphore permit) {
+      this.clientId = clientId;
+      this.orgId = orgId;
+      this.channel = channel;
+      this.lock = lock;
+      this.permit = permit;
+    }
+
+    @Override
+    public @Nullable OrgToken load() {
+      return FileTokenStore.this.load(clientId, orgId);
+    }
+
+    @Override
+    public void save(OrgToken token) {
+      if (released || !lock.isValid()) {
+        throw new TokenStoreException("The refresh lease of org " + orgId + " was released; the token was not saved");
+      }
+      FileTokenStore.this.save(token);
+    }
+
+    @Override
+    public void close() {
+      if (released) {
+        return;
+      }
+      released = true;
+      try {
+        lock.release();
+      } catch (IOException | RuntimeException e) {
+        // closing the channel below releases it too
+      }
+      closeQuietly(channel);
+      permit.release();
+    }
+
+    @Override
+    public String toString() {
+      return "FileLease{org " + orgId + ", " + directory + '}';
+    }
+  }
+
+  private static void closeQuietly(@Nullable FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // nothing was written through it
+      }
+    }
+  }
+
+  /** Makes the rename durable; file systems that cannot open a directory (Windows) make it durable on their own. */
+  private void syncDirectory() {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Cannot flush directory {0}: {1}", directory, e.getClass().getSimpleName());
     }
   }
 

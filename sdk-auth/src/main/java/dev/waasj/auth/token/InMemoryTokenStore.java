@@ -1,12 +1,18 @@
 package dev.waasj.auth.token;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
-/** Keeps tokens in this process only: the default store. */
+/**
+ * Keeps tokens in this process only: the default store. Its refresh lease coordinates every manager in this
+ * process that shares the store instance; a holder cannot die without its process, so {@code ttl} plays no part.
+ */
 public final class InMemoryTokenStore implements TokenStore {
   private final Map<String, OrgToken> tokens = new ConcurrentHashMap<>();
+  private final LocalLeases leases = new LocalLeases();
 
   /** Creates an empty store. */
   public InMemoryTokenStore() {}
@@ -24,6 +30,33 @@ public final class InMemoryTokenStore implements TokenStore {
   @Override
   public void delete(String clientId, String orgId) {
     tokens.remove(key(clientId, orgId));
+  }
+
+  @Override
+  public RefreshLease acquireRefreshLease(String clientId, String orgId, Duration ttl, Duration maxWait) {
+    Semaphore permit = leases.acquire(key(clientId, orgId), maxWait, "org " + orgId);
+    RefreshLease direct = RefreshLease.unguarded(this, clientId, orgId);
+    return new RefreshLease() {
+      private boolean released;
+
+      @Override
+      public @Nullable OrgToken load() {
+        return direct.load();
+      }
+
+      @Override
+      public void save(OrgToken token) {
+        direct.save(token);
+      }
+
+      @Override
+      public void close() {
+        if (!released) {
+          released = true;
+          permit.release();
+        }
+      }
+    };
   }
 
   private static String key(String clientId, String orgId) {

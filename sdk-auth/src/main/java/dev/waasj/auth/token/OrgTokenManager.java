@@ -2,14 +2,21 @@ package dev.waasj.auth.token;
 
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.errors.CoboException;
+import dev.waasj.errors.CoboTransportException;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.internal.auth.Checks;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +30,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>Single flight: however many threads ask, at most one token request is in flight. While it runs, callers keep
  *       using the still-valid token, or wait for the result when there is none; the result or the error is shared.
  *       No lock is held across network I/O.
+ *   <li>Shared stores: before any token request the manager takes the store's {@linkplain
+ *       TokenStore#acquireRefreshLease refresh lease}, reads the store again (another manager, here or in another
+ *       process, may have refreshed meanwhile: its token is adopted) and saves the new token through the lease, so
+ *       one refresh serves every manager sharing the store.
  *   <li>Rotation: the new token is saved to the store before anyone uses it.
+ *   <li>A token {@linkplain #invalidate invalidated} (refused by the server) is never handed out again, whatever
+ *       refresh, adoption or transient failure races with the invalidation.
  *   <li>A refresh refused with {@code invalid_grant} (the refresh token expired or was used, e.g. by another worker)
  *       adopts a newer stored token if there is one, else falls back once to {@code getToken}; if that is refused
  *       too, {@link ReauthorizationRequiredException} names the organization.
@@ -31,13 +44,17 @@ import org.jspecify.annotations.Nullable;
  *       {@link Builder#retryBackoff} before trying again.
  * </ul>
  *
- * <p>Reading a cached valid token costs one volatile read and one clock read.
+ * <p>Reading a cached valid token costs one volatile read and one clock read. A thread waiting for another's
+ * refresh gives up after {@link #token(Duration)}'s limit; the thread making the request is bounded by the
+ * endpoint's own timeouts and the lease's.
  */
 public final class OrgTokenManager {
   /** How long before expiry tokens are refreshed unless configured otherwise. */
   public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
 
   private static final String INVALID_GRANT = "invalid_grant";
+  /** Refused access tokens remembered; a refused token older than the last few is long expired. */
+  private static final int REMEMBERED_REFUSALS = 32;
 
   private final TokenEndpoint endpoint;
   private final String clientId;
@@ -46,6 +63,18 @@ public final class OrgTokenManager {
   private final Duration refreshMargin;
   private final Duration retryBackoff;
   private final Clock clock;
+  private final Duration leaseTtl;
+  private final Set<String> refused =
+      Collections.newSetFromMap(
+          Collections.synchronizedMap(
+              new LinkedHashMap<String, Boolean>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > REMEMBERED_REFUSALS;
+                }
+              }));
   private final AtomicReference<@Nullable State> state = new AtomicReference<>();
   private final AtomicReference<@Nullable CompletableFuture<OrgToken>> inflight = new AtomicReference<>();
 
@@ -57,6 +86,7 @@ public final class OrgTokenManager {
     this.refreshMargin = b.refreshMargin;
     this.retryBackoff = b.retryBackoff;
     this.clock = b.clock;
+    this.leaseTtl = b.leaseTtl;
   }
 
   /** Returns a builder. */
@@ -87,12 +117,22 @@ public final class OrgTokenManager {
 
   /** Like {@link #accessToken()}, returning the whole token with its expiry. */
   public OrgToken token() {
+    return token(null);
+  }
+
+  /**
+   * Like {@link #token()}, but waits at most {@code maxWait} for a token request another thread has in flight; a
+   * caller with a deadline passes what is left of it.
+   *
+   * @throws CoboTransportException if the other thread's request did not finish in time
+   */
+  public OrgToken token(@Nullable Duration maxWait) {
     State s = state.get();
     long now = clock.millis();
     if (s != null && s.fresh(now)) {
       return s.token;
     }
-    return slowPath();
+    return slowPath(maxWait == null ? Long.MAX_VALUE : System.nanoTime() + maxWait.toNanos());
   }
 
   /**
@@ -100,22 +140,32 @@ public final class OrgTokenManager {
    * as for proactive refreshes.
    */
   public OrgToken refresh() {
-    State s = state.get();
-    if (s != null) {
-      state.compareAndSet(s, s.invalidated());
-    }
-    return slowPath();
+    State s;
+    do {
+      s = state.get();
+    } while (s != null && !s.invalidated && !state.compareAndSet(s, s.invalidated()));
+    return slowPath(Long.MAX_VALUE);
   }
 
   /**
-   * Marks {@code accessToken} as rejected (the server answered 401), so the next call obtains a new one. Does
-   * nothing if the current token is already a different one, so concurrent 401s cause one refresh, not many.
+   * Marks {@code accessToken} as refused by the server, so it is never handed out again and the next call obtains
+   * a new one. Does not start a new request if the current token is already a different one, so concurrent
+   * refusals cause one refresh, not many.
    */
   public void invalidate(String accessToken) {
-    State s = state.get();
-    if (s != null && s.token.accessToken().equals(accessToken)) {
-      state.compareAndSet(s, s.invalidated());
-    }
+    Checks.notNull(accessToken, "accessToken");
+    refused.add(accessToken);
+    State s;
+    do {
+      s = state.get();
+    } while (s != null
+        && !s.invalidated
+        && s.token.accessToken().equals(accessToken)
+        && !state.compareAndSet(s, s.invalidated()));
+  }
+
+  private boolean isRefused(OrgToken token) {
+    return refused.contains(token.accessToken());
   }
 
   /** The token in memory, without any I/O; null before first use. */
@@ -124,13 +174,17 @@ public final class OrgTokenManager {
     return s == null ? null : s.token;
   }
 
-  private OrgToken slowPath() {
+  private OrgToken slowPath(long deadlineNanos) {
     while (true) {
       CompletableFuture<OrgToken> running = inflight.get();
       if (running == null) {
         CompletableFuture<OrgToken> mine = new CompletableFuture<>();
         if (inflight.compareAndSet(null, mine)) {
-          return lead(mine);
+          OrgToken token = lead(mine);
+          if (!isRefused(token)) {
+            return token;
+          }
+          continue; // refused while we obtained it: the state says so, the next round obtains another
         }
         continue;
       }
@@ -138,80 +192,143 @@ public final class OrgTokenManager {
       if (current != null && current.usable(clock.millis())) {
         return current.token; // a refresh is under way; the current token still works meanwhile
       }
-      try {
-        return running.join();
-      } catch (CompletionException e) {
-        throw unwrap(e);
+      OrgToken token = await(running, deadlineNanos);
+      if (!isRefused(token)) {
+        return token;
       }
     }
   }
 
-  /** Runs the one token request in flight, publishing its result or error to everyone waiting on {@code mine}. */
+  /** Waits for another thread's token request, at most until {@code deadlineNanos}. */
+  private OrgToken await(CompletableFuture<OrgToken> running, long deadlineNanos) {
+    try {
+      if (deadlineNanos == Long.MAX_VALUE) {
+        return running.get();
+      }
+      return running.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new CoboException("Obtaining the org token of org " + orgId + " failed", cause);
+    } catch (TimeoutException e) {
+      throw new CoboTransportException(
+          "Gave up waiting for the org token request in flight for org " + orgId + " at the caller's deadline",
+          new InterruptedIOException("timeout"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException cause = new InterruptedIOException("interrupted");
+      throw new CoboTransportException("Interrupted while waiting for the org token of org " + orgId, cause);
+    }
+  }
+
+  /**
+   * Runs the one token request in flight, publishing its result or error to everyone waiting on {@code mine},
+   * whatever it throws (an {@link Error} too), so no waiter hangs.
+   */
   private OrgToken lead(CompletableFuture<OrgToken> mine) {
     try {
-      State current = state.get();
-      if (current != null && current.fresh(clock.millis())) {
-        mine.complete(current.token); // another leader finished between our check and our CAS
-        return current.token;
-      }
-      OrgToken token;
-      try {
-        token = obtain(current);
-      } catch (RuntimeException e) {
-        long now = clock.millis();
-        if (current != null && current.usable(now) && isTransient(e)) {
-          state.set(current.retryAfter(now + retryBackoff.toMillis()));
-          mine.complete(current.token);
-          return current.token;
-        }
-        mine.completeExceptionally(e);
-        throw e;
-      }
-      // Rotation: persist first, so a crash or another worker never sees a used-up refresh token as current.
-      try {
-        save(token);
-      } catch (TokenStoreException e) {
-        state.set(State.unsaved(token));
-        mine.completeExceptionally(e);
-        throw e;
-      }
-      state.set(State.of(token, refreshMargin));
+      OrgToken token = leadUnguarded();
       mine.complete(token);
       return token;
+    } catch (Throwable t) {
+      mine.completeExceptionally(t);
+      throw t;
     } finally {
       inflight.compareAndSet(mine, null);
     }
   }
 
-  private OrgToken obtain(@Nullable State current) {
-    if (current != null && current.unsaved) {
-      return current.token; // obtained earlier but never stored: store it now instead of rotating again
+  private OrgToken leadUnguarded() {
+    State current = state.get();
+    if (current != null && current.fresh(clock.millis())) {
+      return current.token; // another leader finished between our check and our CAS
+    }
+    try {
+      return obtainAndInstall(current);
+    } catch (RuntimeException e) {
+      long now = clock.millis();
+      // Ride out a transient failure on the still-valid token, unless it was refused meanwhile: the swap fails
+      // then, and the failure goes to the caller instead of a token the server no longer takes.
+      if (current != null
+          && current.usable(now)
+          && isTransient(e)
+          && state.compareAndSet(current, current.retryAfter(now + retryBackoff.toMillis()))) {
+        return current.token;
+      }
+      throw e;
+    }
+  }
+
+  /** Obtains a token under the store's refresh lease, saves it through the lease, then hands it out. */
+  private OrgToken obtainAndInstall(@Nullable State current) {
+    try (RefreshLease lease = lease()) {
+      Obtained obtained = obtain(current, lease);
+      OrgToken token = obtained.token;
+      if (!obtained.stored) {
+        // Rotation: persist first, so a crash or another worker never sees a used-up refresh token as current.
+        try {
+          lease.save(token);
+        } catch (RuntimeException e) {
+          state.set(State.unsaved(token));
+          throw e instanceof TokenStoreException
+              ? e
+              : new TokenStoreException(
+                  "Saving the new org token of org " + orgId + " to " + store + " failed; it was not used", e);
+        }
+      }
+      state.set(State.of(token, refreshMargin));
+      return token;
+    }
+  }
+
+  private RefreshLease lease() {
+    try {
+      return store.acquireRefreshLease(clientId, orgId, leaseTtl, leaseTtl);
+    } catch (TokenStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new TokenStoreException("Taking the refresh lease of org " + orgId + " from " + store + " failed", e);
+    }
+  }
+
+  /** A token, and whether it is the one the store holds already. */
+  private record Obtained(OrgToken token, boolean stored) {}
+
+  private Obtained obtain(@Nullable State current, RefreshLease lease) {
+    if (current != null && current.unsaved && !isRefused(current.token)) {
+      return new Obtained(current.token, false); // obtained earlier but never stored: store it, do not rotate again
     }
     OrgToken base = current == null ? null : current.token;
-    // Another worker sharing the store, or an earlier run, may have renewed it already: adopting its token costs
-    // no request and spends no refresh token. One read of the store serves both that check and a first use.
-    OrgToken stored = load();
+    // Another manager sharing the store, or an earlier run, may have renewed it already: adopting its token costs
+    // no request and spends no refresh token. One read of the store, under the lease, serves both that check and
+    // a first use.
+    OrgToken stored = load(lease);
     if (isAdoptable(stored, base)) {
-      return stored;
+      return new Obtained(stored, true);
     }
     if (base == null) {
       base = stored;
     }
     if (base == null || !base.canRefreshAt(clock.instant())) {
-      return fetch();
+      return new Obtained(fetch(), false);
     }
     try {
-      return refreshWith(base);
+      return new Obtained(refreshWith(base), false);
     } catch (CoboApiException e) {
       if (!INVALID_GRANT.equals(e.oauthError())) {
         throw e;
       }
-      stored = load(); // we may have lost a refresh race to another worker
+      stored = load(lease); // we may have lost a refresh race to a manager that ignores leases
       if (isAdoptable(stored, base)) {
-        return stored; // its token is ours too
+        return new Obtained(stored, true); // its token is ours too
       }
       try {
-        return fetch();
+        return new Obtained(fetch(), false);
       } catch (CoboApiException refused) {
         int status = refused.statusCode();
         if (status >= 400 && status < 500 && status != 429) {
@@ -223,27 +340,24 @@ public final class OrgTokenManager {
   }
 
   /** The stored token; a store's failure, whatever its type, becomes the SDK's typed exception. */
-  private @Nullable OrgToken load() {
+  private @Nullable OrgToken load(RefreshLease lease) {
     try {
-      return store.load(clientId, orgId);
+      return lease.load();
+    } catch (TokenStoreException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new TokenStoreException("Loading the org token of org " + orgId + " from " + store + " failed", e);
     }
   }
 
-  private void save(OrgToken token) {
-    try {
-      store.save(token);
-    } catch (RuntimeException e) {
-      throw new TokenStoreException(
-          "Saving the new org token of org " + orgId + " to " + store + " failed; it was not used", e);
-    }
-  }
-
-  /** Whether {@code stored} comes from another grant than {@code base} and is fresh enough to use as is. */
+  /**
+   * Whether {@code stored} comes from another grant than {@code base}, was not refused, and is fresh enough to use
+   * as is.
+   */
   private boolean isAdoptable(@Nullable OrgToken stored, @Nullable OrgToken base) {
     return stored != null
         && (base == null || !stored.refreshToken().equals(base.refreshToken()))
+        && !isRefused(stored)
         && State.of(stored, refreshMargin).fresh(clock.millis());
   }
 
@@ -278,11 +392,6 @@ public final class OrgTokenManager {
       return status == 429 || status >= 500;
     }
     return e instanceof CoboException;
-  }
-
-  private static RuntimeException unwrap(CompletionException e) {
-    Throwable cause = e.getCause();
-    return cause instanceof RuntimeException ? (RuntimeException) cause : e;
   }
 
   private static <T> T require(@Nullable T value, String name) {
@@ -361,6 +470,7 @@ public final class OrgTokenManager {
     private TokenStore store = new InMemoryTokenStore();
     private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
     private Duration retryBackoff = Duration.ofSeconds(10);
+    private Duration leaseTtl = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -401,6 +511,15 @@ public final class OrgTokenManager {
     /** How long to keep serving a still-valid token after a transient refresh failure; 10 s when unset. */
     public Builder retryBackoff(Duration backoff) {
       this.retryBackoff = Checks.notNegative(backoff, "retryBackoff");
+      return this;
+    }
+
+    /**
+     * How long a token request may hold the store's refresh lease, and how long another manager waits for it; 30 s
+     * when unset. Longer than the token endpoint's timeouts, so a live holder never loses it.
+     */
+    public Builder refreshLeaseTtl(Duration ttl) {
+      this.leaseTtl = Checks.positive(ttl, "refreshLeaseTtl");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.waasj.auth.token;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,4 +17,19 @@ public interface TokenStore {
 
   /** Forgets the token for this app and organization. */
   void delete(String clientId, String orgId);
+
+  /**
+   * Takes the refresh lease of this app and organization, waiting at most {@code maxWait} while another holder has
+   * it. {@link OrgTokenManager} takes it before every token request, so however many managers and processes share
+   * this store, one of them refreshes per expiry and the others adopt its token.
+   *
+   * <p>The default coordinates nothing ({@link RefreshLease#unguarded}): stores written before leases existed keep
+   * working, with {@code invalid_grant} handling as the only protection against two refreshes at once.
+   *
+   * @param ttl how long the lease may be held: a holder that dies or stalls loses it after this long
+   * @throws dev.waasj.errors.TokenStoreException if the lease could not be taken in time, or the store failed
+   */
+  default RefreshLease acquireRefreshLease(String clientId, String orgId, Duration ttl, Duration maxWait) {
+    return RefreshLease.unguarded(this, clientId, orgId);
+  }
 }
