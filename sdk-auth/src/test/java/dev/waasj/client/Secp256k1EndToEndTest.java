@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waasj.auth.signing.KeyType;
 import dev.waasj.auth.token.OrgToken;
-import dev.waasj.errors.WrongEnvironmentException;
+import dev.waasj.errors.ApiKeyAuthenticationException;
 import dev.waasj.testing.TestApi;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.RecordedExchange;
@@ -62,7 +62,7 @@ class Secp256k1EndToEndTest {
     try (CoboClient client =
         CoboClient.builder().environmentVariables(env("ed25519")).apiKeyType(KeyType.ED25519).build()) {
       assertThat(client.apiKey()).hasSize(64);
-      assertThatThrownBy(() -> client.tokens().accessToken()).isInstanceOf(WrongEnvironmentException.class);
+      assertThatThrownBy(() -> client.tokens().accessToken()).isInstanceOf(ApiKeyAuthenticationException.class);
     }
     assertThat(cobo.requests()).extracting(RecordedExchange::verdict).containsExactly(Verdict.UNKNOWN_API_KEY);
   }

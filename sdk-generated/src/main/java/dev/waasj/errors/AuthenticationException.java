@@ -2,7 +2,7 @@ package dev.waasj.errors;
 
 /**
  * HTTP 401: the API key, signature or org access token was not accepted ({@code error_code} 2022 missing headers,
- * 2023 signature, 2024 key not in this environment as {@link WrongEnvironmentException}).
+ * 2023 signature validation, 2024 API key authentication as {@link ApiKeyAuthenticationException}).
  */
 public class AuthenticationException extends CoboApiException {
   private static final long serialVersionUID = 1L;

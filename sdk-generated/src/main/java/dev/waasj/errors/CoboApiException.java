@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * proxy's HTML error page.
  *
  * <p>{@link #of} picks the most specific type: first by Cobo's {@code error_code} ({@link InvalidParameterException}
- * 1003/1006/2003/2006, {@link WrongEnvironmentException} 2024, {@link PermissionDeniedException} 2025/4001, {@link
+ * 1003/1006/2003/2006, {@link ApiKeyAuthenticationException} 2024, {@link PermissionDeniedException} 2025/4001, {@link
  * RateLimitException} 2010/2026, {@link NotFoundException} 2028, {@link DuplicateRequestIdException} 12009/30001),
  * then by status ({@link BadRequestException} 400, {@link AuthenticationException} 401, {@link
  * PermissionDeniedException} 403, {@link NotFoundException} 404, {@link RateLimitException} 429, {@link
@@ -62,7 +62,7 @@ public class CoboApiException extends CoboException {
         case 2006:
           return new InvalidParameterException(error);
         case 2024:
-          return new WrongEnvironmentException(error);
+          return new ApiKeyAuthenticationException(error);
         case 2025:
         case 4001:
           return new PermissionDeniedException(error);

@@ -18,7 +18,7 @@ class ErrorCodesTest {
     "400, 2006, InvalidParameterException",
     "400, 1003, InvalidParameterException",
     "400, 1006, InvalidParameterException",
-    "401, 2024, WrongEnvironmentException",
+    "401, 2024, ApiKeyAuthenticationException",
     "403, 2025, PermissionDeniedException",
     "400, 2025, PermissionDeniedException",
     "403, 4001, PermissionDeniedException",
@@ -43,17 +43,20 @@ class ErrorCodesTest {
 
   @ParameterizedTest
   @CsvSource({"api.dev.cobo.com, dev", "api.cobo.com, prod", "api.sandbox.cobo.com, sandbox"})
-  void wrongEnvironmentSaysWhichEnvironmentRefusedTheKey(String host, String env) {
-    WrongEnvironmentException e =
-        (WrongEnvironmentException)
+  void apiKeyAuthenticationSaysWhichEnvironmentRefusedTheKeyAndEveryDocumentedCause(String host, String env) {
+    ApiKeyAuthenticationException e =
+        (ApiKeyAuthenticationException)
             CoboApiException.of(
                 ApiError.builder().statusCode(401).errorCode(2024).errorMessage("API key not found").host(host).build());
 
     assertThat(e.environment()).isEqualTo(env);
     assertThat(e)
         .hasMessageContaining("HTTP 401, error_code 2024")
-        .hasMessageContaining("Cobo's " + env + " environment (" + host + ")")
-        .hasMessageContaining("dev and prod keys are separate")
+        .hasMessageContaining("Cobo's " + env + " environment (" + host + ") refused the API key")
+        .hasMessageContaining("not registered there (dev and prod keys are separate)")
+        .hasMessageContaining("not active yet")
+        .hasMessageContaining("outside its allow-list")
+        .hasMessageNotContaining("signature")
         .isInstanceOf(AuthenticationException.class);
   }
 

@@ -105,7 +105,7 @@ final class Endpoints {
         // As Cobo has been seen to answer an expired org token: not 401 but 500 with error 1000.
         return new Tenant("", Response.coboError(500, 1000, "Internal server error"));
       }
-      return new Tenant("", Response.coboError(401, 2024, "the org access token is invalid, expired or revoked"));
+      return new Tenant("", Response.invalidBearer("the org access token is invalid, expired or revoked"));
     }
     return new Tenant("org:" + grant.orgId(), null);
   }

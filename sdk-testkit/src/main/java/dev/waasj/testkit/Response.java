@@ -54,6 +54,17 @@ final class Response {
     return new Response(400, JSON, body, true, Map.of(), null, error.error());
   }
 
+  /**
+   * A signed 401 refusing the org access token, in RFC 6750's terms: {@code {"error":"invalid_token",...}} and
+   * {@code WWW-Authenticate: Bearer error="invalid_token"}. No {@code error_code}: Cobo's 2022-2024 are about the
+   * request's signature and API key, which were fine.
+   */
+  static Response invalidBearer(String description) {
+    String body = "{\"error\":\"invalid_token\",\"error_description\":" + Json.quote(description) + "}";
+    return new Response(401, JSON, body, true, Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""), null,
+        "invalid_token");
+  }
+
   /** An unsigned HTML error page such as nginx serves. */
   static Response htmlPage(int status) {
     String title = status + " " + reasonPhrase(status);

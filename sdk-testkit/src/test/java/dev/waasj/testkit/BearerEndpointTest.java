@@ -31,12 +31,12 @@ class BearerEndpointTest extends EmulatorTestBase {
 
     CLOCK.advance(Duration.ofSeconds(43_199));
 
-    assertUnauthorized(client.getWithBearer("/v2/wallets", access), "2024");
+    assertRefusedBearer(client.getWithBearer("/v2/wallets", access));
   }
 
   @Test
   void unknownBearerIs401() {
-    assertUnauthorized(client.getWithBearer("/v2/wallets", "not-a-token"), "2024");
+    assertRefusedBearer(client.getWithBearer("/v2/wallets", "not-a-token"));
   }
 
   @Test
@@ -46,7 +46,7 @@ class BearerEndpointTest extends EmulatorTestBase {
     String othersAccess = SignedClient.requiredField(
         new SignedClient(cobo(), otherKey, CLOCK).getToken("other-client", ORG_ID).body(), "access_token");
 
-    assertUnauthorized(client.getWithBearer("/v2/wallets", othersAccess), "2024");
+    assertRefusedBearer(client.getWithBearer("/v2/wallets", othersAccess));
   }
 
   @Test
@@ -68,6 +68,15 @@ class BearerEndpointTest extends EmulatorTestBase {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(SignedClient.requiredField(response.body(), "error_code")).isEqualTo("2028");
+  }
+
+  /** A refused token is not an API-key failure (2022-2024): RFC 6750's invalid_token, signed. */
+  private void assertRefusedBearer(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(SignedClient.requiredField(response.body(), "error")).isEqualTo("invalid_token");
+    assertThat(response.body()).doesNotContain("error_code");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    assertThat(SignedClient.signatureVerifies(response, cobo().serverPublicKeyHex())).isTrue();
   }
 
   private static void assertUnauthorized(HttpResponse<String> response, String errorCode) {

@@ -5,6 +5,7 @@ import dev.waasj.errors.MalformedResponseException;
 import dev.waasj.internal.auth.ErrorCodes;
 import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -17,9 +18,15 @@ import okhttp3.Response;
  * returned to the caller. Install it as an application interceptor outside the signing interceptor, so the replay
  * is signed afresh with a new nonce.
  *
- * <p>A refused token is a 401, or an HTTP 500 with {@code error_code} 1000: Cobo has been seen to answer an expired
- * org access token that way rather than with 401, and a 500 is otherwise never retried, so without this the call
- * would fail although a fresh token would have made it succeed. Only calls that carried a token are replayed.
+ * <p>A refused token is a 401 that does not blame the request's signature, or an HTTP 500 with {@code error_code}
+ * 1000: Cobo has been seen to answer an expired org access token that way rather than with 401, and a 500 is
+ * otherwise never retried, so without this the call would fail although a fresh token would have made it succeed.
+ * A 401 with one of the codes of API-key authentication (2022 missing signature headers, 2023 signature validation
+ * failed, including a stale or replayed nonce, 2024 API key authentication failed) goes to the caller as it is: a
+ * new token cannot fix the key, and refreshing would rotate the org's refresh token on every call of a
+ * misconfigured client. Only calls that carried a token are replayed.
+ *
+ * <p>Waiting for another thread's token refresh is bounded by the call's own timeout, when it has one.
  */
 public final class BearerTokenInterceptor implements Interceptor {
   private final OrgTokenManager tokens;
@@ -36,20 +43,21 @@ public final class BearerTokenInterceptor implements Interceptor {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
     }
     OrgTokenManager manager = tokens;
-    String token = currentToken(manager);
+    String token = currentToken(manager, chain);
     Response response = chain.proceed(withBearer(request, token));
     if (!isRefusedToken(response)) {
       return response;
     }
     response.close();
     manager.invalidate(token);
-    return chain.proceed(withBearer(request, currentToken(manager)));
+    return chain.proceed(withBearer(request, currentToken(manager, chain)));
   }
 
   /** Interceptors may only throw IOException without killing OkHttp's async threads: carry typed failures. */
-  private static String currentToken(OrgTokenManager manager) throws FailureCarrier {
+  private static String currentToken(OrgTokenManager manager, Chain chain) throws FailureCarrier {
+    long timeoutNanos = chain.call().timeout().timeoutNanos();
     try {
-      return manager.accessToken();
+      return manager.token(timeoutNanos > 0 ? Duration.ofNanos(timeoutNanos) : null).accessToken();
     } catch (CoboException e) {
       throw new FailureCarrier(e);
     } catch (RuntimeException e) { // a custom store or clock that broke its contract
@@ -58,15 +66,16 @@ public final class BearerTokenInterceptor implements Interceptor {
     }
   }
 
-  /** 401, or Cobo's expired-token answer: 500 with error_code 1000. */
+  /** A 401 not about the request's signature or API key, or Cobo's expired-token answer: 500 with code 1000. */
   private static boolean isRefusedToken(Response response) {
-    if (response.code() == 401) {
-      return true;
-    }
-    if (response.code() != 500) {
+    int status = response.code();
+    if (status != 401 && status != 500) {
       return false;
     }
     Integer code = ErrorCodes.peek(response);
+    if (status == 401) {
+      return code == null || !ErrorCodes.isRequestAuthentication(code);
+    }
     return code != null && code == 1000;
   }
 

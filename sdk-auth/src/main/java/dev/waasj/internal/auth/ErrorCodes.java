@@ -20,6 +20,16 @@ public final class ErrorCodes {
 
   private ErrorCodes() {}
 
+  /**
+   * Whether {@code code} says the request's own authentication failed: 2022 (signature headers missing), 2023
+   * (signature validation failed, a stale or replayed nonce included) or 2024 (API key authentication failed: a key
+   * unknown or inactive in this environment, or used from an address outside its allow-list). No org token fixes
+   * these.
+   */
+  public static boolean isRequestAuthentication(int code) {
+    return code == 2022 || code == 2023 || code == 2024;
+  }
+
   /** The response's {@code error_code}, or null when it has none (or is no error). */
   public static @Nullable Integer peek(Response response) {
     if (response.code() < 400) {
