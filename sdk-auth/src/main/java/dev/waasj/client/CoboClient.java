@@ -14,16 +14,18 @@ import dev.waasj.auth.verification.ResponseVerifier;
 import dev.waasj.generated.CoboApis;
 import dev.waasj.internal.auth.Checks;
 import dev.waasj.internal.call.CoboCallAdapterFactory;
-import dev.waasj.internal.call.RetrySafety;
 import dev.waasj.internal.json.JsonSupport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public final class CoboClient implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CoboClient.class.getName());
+  private static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   private final Builder config;
   private final HttpUrl baseUrl;
@@ -63,15 +66,19 @@ public final class CoboClient implements AutoCloseable {
   private final CoboApis facade = new CoboApis(this::api);
   private final @Nullable OrgTokenManager tokens;
 
-  private CoboClient(Builder config, HttpUrl baseUrl, RequestSigner signer, OkHttpClient appHttp) {
+  private CoboClient(
+      Builder config, HttpUrl baseUrl, RequestSigner signer, OkHttpClient appHttp, @Nullable OrgTokenManager shared) {
     this.config = config;
     this.baseUrl = baseUrl;
     this.signer = signer;
     this.ownsHttp = config.okHttpClient == null;
-    if (config.clientId != null && config.orgId != null) {
+    if (shared != null) {
+      this.tokens = shared;
+      this.http = withBearer(appHttp, shared);
+    } else if (config.clientId != null && config.orgId != null) {
       // The token endpoint gets the signed, verified, retried stack as is; every other call gets the same stack
       // (same pool and dispatcher) with the org access token on top.
-      Retrofit appRetrofit = retrofit(baseUrl, appHttp);
+      Retrofit appRetrofit = retrofit(baseUrl, appHttp, config);
       OrgTokenManager.Builder tokenManager =
           OrgTokenManager.builder()
               .endpoint(TokenEndpoint.using(appRetrofit::create))
@@ -83,30 +90,41 @@ public final class CoboClient implements AutoCloseable {
         tokenManager.store(config.tokenStore); // else the manager's own default
       }
       OrgTokenManager manager = tokenManager.build();
-      OkHttpClient.Builder orgHttp = appHttp.newBuilder();
-      // Outermost, so a 401 replay is retried, verified and signed like any call.
-      orgHttp.interceptors().add(0, new BearerTokenInterceptor(manager));
       this.tokens = manager;
-      this.http = orgHttp.build();
+      this.http = withBearer(appHttp, manager);
     } else {
       this.tokens = null;
       this.http = appHttp;
     }
-    this.retrofit = retrofit(baseUrl, http);
+    this.retrofit = retrofit(baseUrl, http, config);
+  }
+
+  /** The same stack (same pool and dispatcher) with the org access token on top of every call. */
+  private static OkHttpClient withBearer(OkHttpClient appHttp, OrgTokenManager manager) {
+    OkHttpClient.Builder orgHttp = appHttp.newBuilder();
+    // Outermost, so a 401 replay is verified and signed like any call.
+    orgHttp.interceptors().add(0, new BearerTokenInterceptor(manager));
+    return orgHttp.build();
   }
 
   /**
-   * A Retrofit over {@code http} that decides per call whether OkHttp may silently resend: only requests that are
-   * safe to resend get a client that retries on connection failure, so a token refresh or a create without {@code
-   * request_id} reaches the server at most once. Both clients share one pool and dispatcher.
+   * A Retrofit whose calls are {@link RetryingCall}s over {@code http}: retried per the policy, waits scheduled
+   * rather than slept on OkHttp's threads for async calls, and OkHttp's own silent resend decided per call: only
+   * requests that are safe to resend get a client that retries on connection failure, so a token refresh or a
+   * create without {@code request_id} reaches the server at most once. Both clients share one pool and dispatcher.
    */
-  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http) {
+  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http, Builder config) {
     OkHttpClient once = http.newBuilder().retryOnConnectionFailure(false).build();
+    RetryPolicy policy = config.retryPolicy;
+    RetryWaits waits = config.waits;
+    Clock clock = config.clock;
+    Executor completions =
+        config.callbackExecutor != null ? config.callbackExecutor : new CompletableFuture<Void>().defaultExecutor();
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(request -> (RetrySafety.isSafeToResend(request) ? http : once).newCall(request))
+        .callFactory(request -> RetryingCall.create(request, http, once, policy, waits, clock))
         .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
-        .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi()))
+        .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi(), completions))
         .build();
   }
 
@@ -133,7 +151,30 @@ public final class CoboClient implements AutoCloseable {
     Builder b = new Builder(config);
     b.okHttpClient = config.okHttpClient != null ? config.okHttpClient : sharedRoot();
     b.ownHttpStack = config.okHttpClient == null || config.ownHttpStack;
+    if (tokens != null && b.tokenManager == null) {
+      b.inherited = new Inherited(tokens, signer.apiKey(), baseUrl, config.tokenStore, config.tokenRefreshMargin);
+    }
     return b;
+  }
+
+  /**
+   * The org token manager a derived builder reuses while it still describes the same app, organization, key,
+   * endpoint and store, so deriving a client never causes a second grant.
+   */
+  private record Inherited(
+      OrgTokenManager manager,
+      String apiKey,
+      HttpUrl baseUrl,
+      @Nullable TokenStore store,
+      Duration refreshMargin) {
+    boolean fits(Builder b, String apiKey, HttpUrl baseUrl) {
+      return manager.clientId().equals(b.clientId)
+          && manager.orgId().equals(b.orgId)
+          && this.apiKey.equals(apiKey)
+          && this.baseUrl.equals(baseUrl)
+          && store == b.tokenStore
+          && refreshMargin.equals(b.tokenRefreshMargin);
+    }
   }
 
   /** The OkHttp client under the SDK's interceptors: same pool and dispatcher, none of our interceptors. */
@@ -184,8 +225,9 @@ public final class CoboClient implements AutoCloseable {
   }
 
   /**
-   * The configured OkHttp client, with the SDK's interceptors. Use {@code newBuilder()} on it to derive clients that
-   * share its pools.
+   * The configured OkHttp client, with the SDK's interceptors (signing, verification, the org token). Calls made on
+   * it directly are not retried: retries belong to the calls {@link #apis()} and {@link #api(Class)} make. Use
+   * {@code newBuilder()} on it to derive clients that share its pools.
    */
   public OkHttpClient httpClient() {
     return http;
@@ -228,7 +270,13 @@ public final class CoboClient implements AutoCloseable {
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private @Nullable Consumer<String> logSink;
     private Clock clock = Clock.systemUTC();
-    private RetryInterceptor.Sleeper sleeper = RetryInterceptor.REAL_TIME;
+    private RetryWaits waits = RetryWaits.REAL_TIME;
+    private @Nullable Executor callbackExecutor;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private int maxConcurrentRequestsPerHost = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private boolean dispatcherLimitsSet;
+    private @Nullable OrgTokenManager tokenManager;
+    private @Nullable Inherited inherited;
     private long maxResponseBodyBytes = ResponseVerificationInterceptor.DEFAULT_MAX_BODY_BYTES;
     private @Nullable String clientId;
     private @Nullable String orgId;
@@ -259,7 +307,13 @@ public final class CoboClient implements AutoCloseable {
       this.logLevel = other.logLevel;
       this.logSink = other.logSink;
       this.clock = other.clock;
-      this.sleeper = other.sleeper;
+      this.waits = other.waits;
+      this.callbackExecutor = other.callbackExecutor;
+      this.maxConcurrentRequests = other.maxConcurrentRequests;
+      this.maxConcurrentRequestsPerHost = other.maxConcurrentRequestsPerHost;
+      this.dispatcherLimitsSet = other.dispatcherLimitsSet;
+      this.tokenManager = other.tokenManager;
+      this.inherited = other.inherited;
       this.maxResponseBodyBytes = other.maxResponseBodyBytes;
       this.clientId = other.clientId;
       this.orgId = other.orgId;
@@ -446,9 +500,46 @@ public final class CoboClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Shares an org token manager, e.g. another client's {@link CoboClient#tokens()}: the client attaches its tokens
+     * and never makes a grant of its own. Its app and organization are the client's; {@link #clientId} and {@link
+     * #orgId}, if set, must name the same. {@link CoboClient#newBuilder()} does this by itself while the derived
+     * client keeps the app, organization, key, base URL and token store.
+     */
+    public Builder tokenManager(OrgTokenManager manager) {
+      this.tokenManager = Checks.notNull(manager, "tokenManager");
+      return this;
+    }
+
+    /**
+     * Where asynchronous calls complete their futures, and so where callbacks chained on them ({@code thenApply},
+     * a page walker's action) run: never on OkHttp's threads, whose slots are for network calls. The executor {@link
+     * CompletableFuture}'s async methods use by default when unset.
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Checks.notNull(executor, "callbackExecutor");
+      return this;
+    }
+
+    /**
+     * How many calls run on the network at once, in all and to one host; further asynchronous calls queue in
+     * order. 64 and 64 when unset (every call goes to one host, so OkHttp's per-host default of 5 would be the
+     * limit). A call waiting to retry holds no slot. With an {@link #okHttpClient} of the application's, its
+     * dispatcher's limits stay unless set here.
+     */
+    public Builder maxConcurrentRequests(int total, int perHost) {
+      if (total < 1 || perHost < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1");
+      }
+      this.maxConcurrentRequests = total;
+      this.maxConcurrentRequestsPerHost = perHost;
+      this.dispatcherLimitsSet = true;
+      return this;
+    }
+
     /** Replaces the wait between retries; for tests. */
-    Builder sleeper(RetryInterceptor.Sleeper sleeper) {
-      this.sleeper = sleeper;
+    Builder sleeper(RetryWaits.Sleeper sleeper) {
+      this.waits = RetryWaits.sleeping(sleeper);
       return this;
     }
 
@@ -520,11 +611,25 @@ public final class CoboClient implements AutoCloseable {
         throw new IllegalStateException(
             "The signer's key type is " + signer.keyType() + " but apiKeyType is " + keyType);
       }
-      if ((clientId == null) != (orgId == null)) {
+      if (tokenManager != null) {
+        checkSame("clientId", clientId, tokenManager.clientId());
+        checkSame("orgId", orgId, tokenManager.orgId());
+      } else if ((clientId == null) != (orgId == null)) {
         throw new IllegalStateException("Org token management needs both clientId(...) and orgId(...)");
       }
       Endpoint endpoint = Endpoint.resolve(environment, baseUrl, serverPublicKey, verifyResponses);
+      OrgTokenManager shared = tokenManager;
+      if (shared == null && inherited != null && inherited.fits(this, signer.apiKey(), endpoint.url)) {
+        shared = inherited.manager;
+      }
       OkHttpClient.Builder http = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
+      if (okHttpClient == null || dispatcherLimitsSet) {
+        Dispatcher dispatcher =
+            okHttpClient != null ? new Dispatcher(okHttpClient.dispatcher().executorService()) : new Dispatcher();
+        dispatcher.setMaxRequests(maxConcurrentRequests);
+        dispatcher.setMaxRequestsPerHost(maxConcurrentRequestsPerHost);
+        http.dispatcher(dispatcher);
+      }
       if (okHttpClient == null || ownHttpStack) {
         // A plain-http base URL (the emulator, a gateway on loopback) needs no TLS: with no TLS connection spec
         // OkHttp never loads the JDK's trust store or TLS context, about 150 ms of a cold start. An application's
@@ -547,10 +652,9 @@ public final class CoboClient implements AutoCloseable {
         http.callTimeout(callTimeout);
       }
       String agent = (userAgent == null ? "" : userAgent + " ") + SdkVersion.USER_AGENT;
-      // Application interceptors, outermost first (the client puts the org token above them all): retries wrap
-      // verification, so every attempt's answer is checked; signing is a network interceptor, so every attempt on
-      // the wire (OkHttp's own retries and follow-ups included) gets a fresh nonce and signature.
-      http.addInterceptor(new RetryInterceptor(retryPolicy, sleeper, clock));
+      // Application interceptors, outermost first (the client puts the org token above them all; retries are
+      // around each call, see RetryingCall): every attempt's answer is verified; signing is a network interceptor,
+      // so every attempt on the wire (OkHttp's own retries and follow-ups included) gets a fresh nonce and signature.
       http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", agent).build()));
       if (endpoint.serverPublicKey != null) {
         http.addInterceptor(
@@ -567,7 +671,13 @@ public final class CoboClient implements AutoCloseable {
       if (logLevel != HttpLogLevel.NONE) {
         http.addNetworkInterceptor(new LoggingInterceptor(logLevel, logSink != null ? logSink : Builder::logInfo));
       }
-      return new CoboClient(new Builder(this), endpoint.url, signer, http.build());
+      return new CoboClient(new Builder(this), endpoint.url, signer, http.build(), shared);
+    }
+
+    private static void checkSame(String name, @Nullable String configured, String managers) {
+      if (configured != null && !configured.equals(managers)) {
+        throw new IllegalStateException(name + " differs from the shared token manager's " + name);
+      }
     }
 
     private static void logInfo(String line) {

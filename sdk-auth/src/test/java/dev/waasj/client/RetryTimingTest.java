@@ -34,7 +34,7 @@ class RetryTimingTest {
   final List<Long> waits = new CopyOnWriteArrayList<>();
 
   /** Records each wait and lets that much test time pass. */
-  final RetryInterceptor.Sleeper recording =
+  final RetryWaits.Sleeper recording =
       (millis, call) -> {
         waits.add(millis);
         clock.advance(Duration.ofMillis(millis));
@@ -128,8 +128,7 @@ class RetryTimingTest {
 
   @RepeatedTest(20)
   void jitterAddsAtMostAQuarterAndNeverGoesBelowTheBackoff() {
-    RetryInterceptor retry =
-        new RetryInterceptor(RetryPolicy.of(5, Duration.ofMillis(400), Duration.ofSeconds(3)), recording, clock);
+    RetryDecider retry = new RetryDecider(RetryPolicy.of(5, Duration.ofMillis(400), Duration.ofSeconds(3)), true, clock);
     long[] expected = {400, 800, 1600, 3000, 3000};
     for (int n = 0; n < expected.length; n++) {
       assertThat(retry.backoff(n)).isBetween(expected[n], expected[n] + expected[n] / 4);
@@ -154,7 +153,7 @@ class RetryTimingTest {
   void aCallCancelledWhileWaitingIsNotSentAgain() {
     server.enqueue(unsigned(503, "1"));
     server.enqueue(ok());
-    RetryInterceptor.Sleeper cancelling =
+    RetryWaits.Sleeper cancelling =
         (millis, call) -> {
           waits.add(millis);
           call.cancel();
@@ -175,6 +174,32 @@ class RetryTimingTest {
     }
     assertThat(waits).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void serviceUnavailableIsRetriedForAGetButNeverResentForARefresh() {
+    // A proxy may answer 503 after forwarding: a refresh that reached Cobo may have rotated the refresh token.
+    server.enqueue(unsigned(503, null));
+    server.enqueue(ok());
+    server.enqueue(unsigned(503, null));
+    try (CoboClient client = builder().build()) {
+      api(client).getToken("a", "o", "org_implicit");
+      catchThrowableOfType(
+          ServerException.class, () -> api(client).refreshToken(TestApi.refreshBody("a", "RT")));
+    }
+    assertThat(waits).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aRateLimitIsWaitedOutEvenForARefresh() {
+    // 429 is Cobo refusing the call unprocessed: resending after the wait is right for every request.
+    server.enqueue(unsigned(429, "1"));
+    server.enqueue(ok());
+    try (CoboClient client = builder().build()) {
+      assertThat(api(client).refreshToken(TestApi.refreshBody("a", "RT")).accessToken()).isEqualTo("AT");
+    }
+    assertThat(waits).containsExactly(1_000L);
   }
 
   @Test

@@ -35,6 +35,10 @@ public interface TestApi {
   @GET("wallets")
   CompletableFuture<Map<String, Object>> listWalletsAsync();
 
+  /** An org-scoped call, asynchronously, told apart from others by {@code n}. */
+  @GET("wallets")
+  CompletableFuture<Map<String, Object>> listWalletsAsync(@retrofit2.http.Query("n") int n);
+
   /** A create the server deduplicates by {@code request_id}, as generated code marks such operations. */
   @dev.waasj.internal.call.Deduplicated(field = "request_id")
   @POST("transactions/transfer")

@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +26,24 @@ import retrofit2.Retrofit;
  */
 public final class CoboCallAdapterFactory extends CallAdapter.Factory {
   private final ResponseMapper mapper;
+  private final Executor completions;
 
-  private CoboCallAdapterFactory(ResponseMapper mapper) {
+  private CoboCallAdapterFactory(ResponseMapper mapper, Executor completions) {
     this.mapper = mapper;
+    this.completions = completions;
   }
 
-  /** Creates the factory; {@code moshi} parses error bodies. */
+  /**
+   * Creates the factory; {@code moshi} parses error bodies. Futures complete on the executor {@link
+   * CompletableFuture}'s own async methods default to.
+   */
   public static CoboCallAdapterFactory create(Moshi moshi) {
-    return new CoboCallAdapterFactory(new ResponseMapper(moshi));
+    return create(moshi, new CompletableFuture<Void>().defaultExecutor());
+  }
+
+  /** Creates the factory; futures complete on {@code completions}, never on an OkHttp thread. */
+  public static CoboCallAdapterFactory create(Moshi moshi, Executor completions) {
+    return new CoboCallAdapterFactory(new ResponseMapper(moshi), completions);
   }
 
   @Override
@@ -41,9 +52,9 @@ public final class CoboCallAdapterFactory extends CallAdapter.Factory {
     if (raw == CompletableFuture.class) {
       Type inner = typeArgument(returnType, "CompletableFuture");
       if (getRawType(inner) == Response.class) {
-        return new AsyncCallAdapter<>(typeArgument(inner, "Response"), mapper, true);
+        return new AsyncCallAdapter<>(typeArgument(inner, "Response"), mapper, true, completions);
       }
-      return new AsyncCallAdapter<>(inner, mapper, false);
+      return new AsyncCallAdapter<>(inner, mapper, false, completions);
     }
     if (raw == Response.class) {
       return new SyncCallAdapter<>(typeArgument(returnType, "Response"), mapper, true);
