@@ -89,6 +89,9 @@ public final class CoboClient implements AutoCloseable {
       if (config.tokenStore != null) {
         tokenManager.store(config.tokenStore); // else the manager's own default
       }
+      if (config.tokenRefreshLeaseTtl != null) {
+        tokenManager.refreshLeaseTtl(config.tokenRefreshLeaseTtl);
+      }
       OrgTokenManager manager = tokenManager.build();
       this.tokens = manager;
       this.http = withBearer(appHttp, manager);
@@ -282,6 +285,9 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable String orgId;
     private @Nullable TokenStore tokenStore;
     private Duration tokenRefreshMargin = OrgTokenManager.DEFAULT_REFRESH_MARGIN;
+    private @Nullable Duration tokenRefreshLeaseTtl;
+    private int nonceSlot;
+    private int nonceSlots = 1;
 
     private Builder() {}
 
@@ -319,6 +325,9 @@ public final class CoboClient implements AutoCloseable {
       this.orgId = other.orgId;
       this.tokenStore = other.tokenStore;
       this.tokenRefreshMargin = other.tokenRefreshMargin;
+      this.tokenRefreshLeaseTtl = other.tokenRefreshLeaseTtl;
+      this.nonceSlot = other.nonceSlot;
+      this.nonceSlots = other.nonceSlots;
     }
 
     /** Talks to one of Cobo's environments, verifying responses with that environment's key. Default: none. */
@@ -488,6 +497,31 @@ public final class CoboClient implements AutoCloseable {
     }
 
     /**
+     * This process's share of the API key's nonces, for services that run several processes on one key: nonces
+     * whose remainder modulo {@code slots} is {@code slot}. Give each process its own slot (a StatefulSet ordinal,
+     * say) and no two ever send the same nonce, which Cobo may refuse as a replay; each then signs up to {@code
+     * 1000 / slots} requests per second before its nonces run ahead of the clock. One process, one slot: {@code
+     * (0, 1)}, the default.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= slot < slots <= 1000}
+     */
+    public Builder nonceSlot(int slot, int slots) {
+      NonceSource.checkSlot(slot, slots);
+      this.nonceSlot = slot;
+      this.nonceSlots = slots;
+      return this;
+    }
+
+    /**
+     * How long a token request may hold the token store's refresh lease, and how long another instance waits for
+     * it; 30 s when unset. See {@link OrgTokenManager.Builder#refreshLeaseTtl}.
+     */
+    public Builder tokenRefreshLeaseTtl(Duration ttl) {
+      this.tokenRefreshLeaseTtl = Checks.positive(ttl, "tokenRefreshLeaseTtl");
+      return this;
+    }
+
+    /**
      * The largest response body read, in bytes; 16 MiB when unset. A larger one fails the call with {@link
      * dev.waasj.errors.ResponseSignatureException} (signed responses, which must be held whole to be verified) or
      * {@link dev.waasj.errors.MalformedResponseException}; error bodies keep at most their first 64 KiB.
@@ -552,7 +586,8 @@ public final class CoboClient implements AutoCloseable {
      *   <li>{@code COBO_API_SECRET}: the API secret (hex or PEM text), required;
      *   <li>{@code COBO_API_KEY_TYPE}: {@code ed25519} (the default) or {@code secp256k1}, for a hex secret;
      *   <li>{@code COBO_SERVER_PUBLIC_KEY}: the response-signing key for a custom base URL;
-     *   <li>{@code COBO_CLIENT_ID} and {@code COBO_ORG_ID}: optional, turn on org token management.
+     *   <li>{@code COBO_CLIENT_ID} and {@code COBO_ORG_ID}: optional, turn on org token management;
+     *   <li>{@code COBO_NONCE_SLOT}: optional, {@code SLOT/SLOTS} (e.g. {@code 2/4}), see {@link #nonceSlot}.
      * </ul>
      *
      * @throws IllegalArgumentException if a value is malformed; messages never contain the secret
@@ -566,6 +601,18 @@ public final class CoboClient implements AutoCloseable {
       String serverKey = blankToNull(env.get("COBO_SERVER_PUBLIC_KEY"));
       String app = blankToNull(env.get("COBO_CLIENT_ID"));
       String org = blankToNull(env.get("COBO_ORG_ID"));
+      String slot = blankToNull(env.get("COBO_NONCE_SLOT"));
+      if (slot != null) {
+        String[] parts = slot.split("/", -1);
+        try {
+          if (parts.length != 2) {
+            throw new IllegalArgumentException("not SLOT/SLOTS");
+          }
+          nonceSlot(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException("COBO_NONCE_SLOT must be SLOT/SLOTS with 0 <= SLOT < SLOTS <= 1000");
+        }
+      }
       if (app != null) {
         clientId(app);
       }
@@ -667,7 +714,7 @@ public final class CoboClient implements AutoCloseable {
             "Response signature verification is DISABLED for {0}: responses are not authenticated",
             endpoint.url);
       }
-      http.addNetworkInterceptor(new SigningInterceptor(signer, new NonceSource(clock)));
+      http.addNetworkInterceptor(new SigningInterceptor(signer, new NonceSource(clock, nonceSlot, nonceSlots)));
       if (logLevel != HttpLogLevel.NONE) {
         http.addNetworkInterceptor(new LoggingInterceptor(logLevel, logSink != null ? logSink : Builder::logInfo));
       }

@@ -25,6 +25,38 @@ class NonceSourceTest {
   }
 
   @Test
+  void sourcesInDifferentSlotsNeverIssueTheSameNonceOnOneClock() {
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(1_000_003), ZoneOffset.UTC);
+    Set<Long> seen = new HashSet<>();
+    for (int slot = 0; slot < 4; slot++) {
+      NonceSource nonces = new NonceSource(clock, slot, 4);
+      long previous = 0;
+      for (int i = 0; i < 500; i++) {
+        long n = nonces.next();
+        assertThat(n % 4).isEqualTo(slot);
+        assertThat(n).isGreaterThan(previous).isGreaterThanOrEqualTo(1_000_003L);
+        assertThat(seen.add(n)).as("nonce %d issued twice", n).isTrue();
+        previous = n;
+      }
+    }
+    assertThat(seen).hasSize(2_000);
+  }
+
+  @Test
+  void aSlottedSourceStaysWithinItsSlotOfTheClock() {
+    NonceSource nonces = new NonceSource(Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC), 3, 4);
+    assertThat(List.of(nonces.next(), nonces.next())).containsExactly(1_003L, 1_007L);
+  }
+
+  @Test
+  void aSlotOutsideItsRangeIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NonceSource(Clock.systemUTC(), 4, 4))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NonceSource(Clock.systemUTC(), 0, 1001))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void nonceAdvancesPastAFrozenClock() {
     NonceSource nonces = new NonceSource(Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
     assertThat(List.of(nonces.next(), nonces.next(), nonces.next())).containsExactly(1_000L, 1_001L, 1_002L);
