@@ -89,6 +89,9 @@ public final class CoboClient implements AutoCloseable {
       if (config.tokenStore != null) {
         tokenManager.store(config.tokenStore); // else the manager's own default
       }
+      if (config.listener != CoboListener.NONE) {
+        tokenManager.tokenRequestListener(config.listener::tokenRequestFinished);
+      }
       if (config.tokenRefreshLeaseTtl != null) {
         tokenManager.refreshLeaseTtl(config.tokenRefreshLeaseTtl);
       }
@@ -121,11 +124,12 @@ public final class CoboClient implements AutoCloseable {
     RetryPolicy policy = config.retryPolicy;
     RetryWaits waits = config.waits;
     Clock clock = config.clock;
+    CoboListener listener = config.listener;
     Executor completions =
         config.callbackExecutor != null ? config.callbackExecutor : new CompletableFuture<Void>().defaultExecutor();
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(request -> RetryingCall.create(request, http, once, policy, waits, clock))
+        .callFactory(request -> RetryingCall.create(request, http, once, policy, waits, clock, listener))
         .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
         .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi(), completions))
         .build();
@@ -288,6 +292,7 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable Duration tokenRefreshLeaseTtl;
     private int nonceSlot;
     private int nonceSlots = 1;
+    private CoboListener listener = CoboListener.NONE;
 
     private Builder() {}
 
@@ -328,6 +333,7 @@ public final class CoboClient implements AutoCloseable {
       this.tokenRefreshLeaseTtl = other.tokenRefreshLeaseTtl;
       this.nonceSlot = other.nonceSlot;
       this.nonceSlots = other.nonceSlots;
+      this.listener = other.listener;
     }
 
     /** Talks to one of Cobo's environments, verifying responses with that environment's key. Default: none. */
@@ -493,6 +499,15 @@ public final class CoboClient implements AutoCloseable {
     /** How long before expiry org tokens are refreshed; 5 minutes when unset. */
     public Builder tokenRefreshMargin(Duration margin) {
       this.tokenRefreshMargin = Checks.notNegative(margin, "tokenRefreshMargin");
+      return this;
+    }
+
+    /**
+     * Hears every call, attempt and token request, e.g. to record metrics or traces (see {@code sdk-micrometer}).
+     * One listener; combine several in your own. None when unset.
+     */
+    public Builder listener(CoboListener listener) {
+      this.listener = Checks.notNull(listener, "listener");
       return this;
     }
 

@@ -42,6 +42,7 @@ final class RetryingCall implements Call {
   private final RetryDecider decider;
   private final RetryWaits waits;
   private final Clock clock;
+  private final CoboListener listener;
   private final Timeout timeout;
   private final AtomicBoolean executed = new AtomicBoolean();
   private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
@@ -51,21 +52,34 @@ final class RetryingCall implements Call {
   private volatile @Nullable Once asyncCallback;
   private final Map<Class<?>, Object> callTags = new ConcurrentHashMap<>();
 
-  RetryingCall(Request request, OkHttpClient attemptClient, RetryDecider decider, RetryWaits waits, Clock clock) {
+  RetryingCall(
+      Request request,
+      OkHttpClient attemptClient,
+      RetryDecider decider,
+      RetryWaits waits,
+      Clock clock,
+      CoboListener listener) {
     this.request = request;
     this.attemptClient = attemptClient;
     this.decider = decider;
     this.waits = waits;
     this.clock = clock;
+    this.listener = listener;
     this.timeout = new Timeout().timeout(attemptClient.callTimeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** A call for {@code request} on {@code safe} when it may be resent after a lost answer, else on {@code once}. */
   static RetryingCall create(
-      Request request, OkHttpClient safe, OkHttpClient once, RetryPolicy policy, RetryWaits waits, Clock clock) {
+      Request request,
+      OkHttpClient safe,
+      OkHttpClient once,
+      RetryPolicy policy,
+      RetryWaits waits,
+      Clock clock,
+      CoboListener listener) {
     boolean resendable = RetrySafety.isSafeToResend(request);
     return new RetryingCall(
-        request, resendable ? safe : once, new RetryDecider(policy, resendable, clock), waits, clock);
+        request, resendable ? safe : once, new RetryDecider(policy, resendable, clock), waits, clock, listener);
   }
 
   @Override
@@ -77,23 +91,28 @@ final class RetryingCall implements Call {
   public Response execute() throws IOException {
     markExecuted();
     long deadline = deadline();
+    CallObserver observer = CallObserver.start(listener, request);
     for (int retry = 0; ; retry++) {
-      Call attempt = newAttempt(deadline);
       Response response;
       try {
+        Call attempt = newAttempt(deadline);
+        observer.attemptStarted();
         response = attempt.execute();
-      } catch (FailureCarrier e) {
-        throw e; // a typed refusal (a forged answer, a redirect we will not sign): sending again cannot help
       } catch (IOException e) {
-        long delay = decider.afterFailure(e, retry);
-        if (delay < 0 || canceled || !fits(delay, deadline)) {
+        // A FailureCarrier is a typed refusal (a forged answer, a redirect we will not sign): never retried.
+        long delay = e instanceof FailureCarrier ? -1 : decider.afterFailure(e, retry);
+        boolean last = delay < 0 || canceled || !fits(delay, deadline);
+        observer.attemptFailed(e, last ? -1 : delay, canceled);
+        if (last) {
           throw e;
         }
         pause(delay);
         continue;
       }
       long delay = decider.afterResponse(response, retry);
-      if (delay < 0 || canceled || !fits(delay, deadline)) {
+      boolean last = delay < 0 || canceled || !fits(delay, deadline);
+      observer.attemptAnswered(response, last ? -1 : delay);
+      if (last) {
         return response; // final, or the wait would cross the caller's deadline
       }
       response.close();
@@ -104,28 +123,35 @@ final class RetryingCall implements Call {
   @Override
   public void enqueue(Callback callback) {
     markExecuted();
-    Once once = new Once(callback);
+    Once once = new Once(callback, CallObserver.start(listener, request));
     asyncCallback = once;
     attemptAsync(0, deadline(), once);
   }
 
   private void attemptAsync(int retry, long deadline, Once callback) {
+    CallObserver observer = callback.observer;
     Call attempt;
     try {
       attempt = newAttempt(deadline);
     } catch (IOException e) {
+      observer.attemptFailed(e, -1, canceled);
       callback.failure(this, e);
       return;
     } catch (RuntimeException e) { // a client shut down under us: the callback must still hear of it
-      callback.failure(this, new IOException("Could not start the next attempt", e));
+      IOException failure = new IOException("Could not start the next attempt", e);
+      observer.attemptFailed(failure, -1, canceled);
+      callback.failure(this, failure);
       return;
     }
+    observer.attemptStarted();
     attempt.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call call, IOException e) {
             long delay = e instanceof FailureCarrier ? -1 : decider.afterFailure(e, retry);
-            if (delay < 0 || canceled || !fits(delay, deadline)) {
+            boolean last = delay < 0 || canceled || !fits(delay, deadline);
+            observer.attemptFailed(e, last ? -1 : delay, canceled);
+            if (last) {
               callback.failure(RetryingCall.this, e);
             } else {
               later(delay, retry, deadline, callback);
@@ -135,7 +161,9 @@ final class RetryingCall implements Call {
           @Override
           public void onResponse(Call call, Response response) throws IOException {
             long delay = decider.afterResponse(response, retry);
-            if (delay < 0 || canceled || !fits(delay, deadline)) {
+            boolean last = delay < 0 || canceled || !fits(delay, deadline);
+            observer.attemptAnswered(response, last ? -1 : delay);
+            if (last) {
               callback.response(RetryingCall.this, response);
             } else {
               response.close();
@@ -219,7 +247,9 @@ final class RetryingCall implements Call {
     Future<?> pending = pendingRetry;
     Once callback = asyncCallback;
     if (pending != null && callback != null && pending.cancel(false)) {
-      callback.failure(this, new InterruptedIOException("Canceled"));
+      InterruptedIOException e = new InterruptedIOException("Canceled");
+      callback.observer.attemptFailed(e, -1, true);
+      callback.failure(this, e);
     }
   }
 
@@ -271,7 +301,7 @@ final class RetryingCall implements Call {
   @SuppressWarnings("MethodDoesntCallSuperMethod")
   @Override
   public RetryingCall clone() {
-    return new RetryingCall(request, attemptClient, decider, waits, clock);
+    return new RetryingCall(request, attemptClient, decider, waits, clock, listener);
   }
 
   @Override
@@ -282,10 +312,12 @@ final class RetryingCall implements Call {
   /** Hands the caller's callback exactly one outcome, whatever races between cancellation and a retry. */
   private static final class Once {
     private final Callback callback;
+    final CallObserver observer;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    Once(Callback callback) {
+    Once(Callback callback, CallObserver observer) {
       this.callback = callback;
+      this.observer = observer;
     }
 
     void failure(Call call, IOException e) {

@@ -1,5 +1,6 @@
 package dev.waasj.auth.token;
 
+import dev.waasj.auth.token.TokenRequestOutcome.Grant;
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.errors.CoboException;
 import dev.waasj.errors.CoboTransportException;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +55,7 @@ public final class OrgTokenManager {
   /** How long before expiry tokens are refreshed unless configured otherwise. */
   public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
 
+  private static final System.Logger LOG = System.getLogger(OrgTokenManager.class.getName());
   private static final String INVALID_GRANT = "invalid_grant";
   /** Refused access tokens remembered; a refused token older than the last few is long expired. */
   private static final int REMEMBERED_REFUSALS = 32;
@@ -64,6 +68,7 @@ public final class OrgTokenManager {
   private final Duration retryBackoff;
   private final Clock clock;
   private final Duration leaseTtl;
+  private final Consumer<TokenRequestOutcome> requestListener;
   private final Set<String> refused =
       Collections.newSetFromMap(
           Collections.synchronizedMap(
@@ -87,6 +92,7 @@ public final class OrgTokenManager {
     this.retryBackoff = b.retryBackoff;
     this.clock = b.clock;
     this.leaseTtl = b.leaseTtl;
+    this.requestListener = b.requestListener;
   }
 
   /** Returns a builder. */
@@ -362,11 +368,39 @@ public final class OrgTokenManager {
   }
 
   private OrgToken fetch() {
-    return toToken(endpoint.orgImplicit(clientId, orgId));
+    return toToken(observed(Grant.ORG_IMPLICIT, () -> endpoint.orgImplicit(clientId, orgId)));
   }
 
   private OrgToken refreshWith(OrgToken base) {
-    return toToken(endpoint.refresh(clientId, base.refreshToken()));
+    return toToken(observed(Grant.REFRESH_TOKEN, () -> endpoint.refresh(clientId, base.refreshToken())));
+  }
+
+  /** Runs one token request and tells the listener how it went; the listener cannot change the outcome. */
+  private TokenResponse observed(Grant grant, Supplier<TokenResponse> request) {
+    long start = System.nanoTime();
+    String error = null;
+    try {
+      return request.get();
+    } catch (RuntimeException | Error e) {
+      error = describe(e);
+      throw e;
+    } finally {
+      TokenRequestOutcome outcome =
+          new TokenRequestOutcome(grant, orgId, error, Duration.ofNanos(System.nanoTime() - start));
+      try {
+        requestListener.accept(outcome);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "A token request listener failed: {0}", e.getClass().getName());
+      }
+    }
+  }
+
+  private static String describe(Throwable e) {
+    if (e instanceof CoboApiException) {
+      CoboApiException api = (CoboApiException) e;
+      return api.oauthError() != null ? api.oauthError() : "http_" + api.statusCode();
+    }
+    return e.getClass().getSimpleName();
   }
 
   private OrgToken toToken(TokenResponse r) {
@@ -471,6 +505,7 @@ public final class OrgTokenManager {
     private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
     private Duration retryBackoff = Duration.ofSeconds(10);
     private Duration leaseTtl = Duration.ofSeconds(30);
+    private Consumer<TokenRequestOutcome> requestListener = outcome -> {};
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -511,6 +546,15 @@ public final class OrgTokenManager {
     /** How long to keep serving a still-valid token after a transient refresh failure; 10 s when unset. */
     public Builder retryBackoff(Duration backoff) {
       this.retryBackoff = Checks.notNegative(backoff, "retryBackoff");
+      return this;
+    }
+
+    /**
+     * Hears every token request's outcome (grant, organization, error, duration; never a token), e.g. for metrics.
+     * Runs on the requesting thread; what it throws is logged and ignored.
+     */
+    public Builder tokenRequestListener(Consumer<TokenRequestOutcome> listener) {
+      this.requestListener = Checks.notNull(listener, "tokenRequestListener");
       return this;
     }
 

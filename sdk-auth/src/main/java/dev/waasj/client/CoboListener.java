@@ -1,0 +1,29 @@
+package dev.waasj.client;
+
+import dev.waasj.auth.token.TokenRequestOutcome;
+
+/**
+ * Hears what a {@link CoboClient} does, for metrics, traces and logs: every call, each of its attempts with the
+ * retry decision, and every org token request. Events carry low-cardinality facts only: the operation as the
+ * generated interface and method name, never a URL, body, header, token or signature.
+ *
+ * <p>Methods run on the thread that does the work (an OkHttp thread for an async call's attempts) and must be
+ * quick and must not block; what one throws is logged and ignored, never the call's business. Register with {@link
+ * CoboClient.Builder#listener}.
+ */
+public interface CoboListener {
+  /** A listener that hears nothing. */
+  CoboListener NONE = new CoboListener() {};
+
+  /**
+   * A call begins, before its first attempt.
+   *
+   * @return what hears the rest of this call: its attempts and its end; {@link CallListener#NONE} by default
+   */
+  default CallListener callStarted(CallStart call) {
+    return CallListener.NONE;
+  }
+
+  /** An org token request (a grant or a refresh) ended. */
+  default void tokenRequestFinished(TokenRequestOutcome outcome) {}
+}
