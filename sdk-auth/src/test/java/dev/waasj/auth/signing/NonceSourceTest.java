@@ -84,6 +84,30 @@ class NonceSourceTest {
     }
   }
 
+  @Test
+  void sourcesForOneApiKeyShareOneSequenceWhateverTheirClocks() {
+    String apiKey = "ab" + Long.toHexString(System.nanoTime()) + "-shared";
+    Clock frozen = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
+    NonceSource first = NonceSource.forApiKey(apiKey, frozen);
+    NonceSource second = NonceSource.forApiKey(apiKey.toUpperCase(), frozen);
+    NonceSource ahead = NonceSource.forApiKey(apiKey, new SettableClock(5_000));
+
+    assertThat(List.of(first.next(), second.next(), first.next())).containsExactly(1_000L, 1_001L, 1_002L);
+    assertThat(ahead.next()).isEqualTo(5_000L);
+    // Behind the sequence, a fixed clock's source continues it rather than going back to its own time.
+    assertThat(second.next()).isEqualTo(5_001L);
+  }
+
+  @Test
+  void otherKeysAndConstructedSourcesHaveSequencesOfTheirOwn() {
+    Clock frozen = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
+    NonceSource one = NonceSource.forApiKey("key-one-" + System.nanoTime(), frozen);
+    NonceSource two = NonceSource.forApiKey("key-two-" + System.nanoTime(), frozen);
+
+    assertThat(List.of(one.next(), two.next(), new NonceSource(frozen).next()))
+        .containsExactly(1_000L, 1_000L, 1_000L);
+  }
+
   /** A clock the test moves by hand. */
   private static final class SettableClock extends Clock {
     private final AtomicLong millis;
