@@ -561,7 +561,7 @@ public final class CoboClient implements AutoCloseable {
             "Response signature verification is DISABLED for {0}: responses are not authenticated",
             endpoint.url);
       }
-      // One nonce sequence per API key in the JVM, so separately built clients for a key never repeat a nonce.
+      // One nonce sequence per API key (and clock) in the JVM: separately built clients never repeat a nonce.
       http.addNetworkInterceptor(new SigningInterceptor(signer, NonceSource.forApiKey(signer.apiKey(), clock)));
       if (logLevel != HttpLogLevel.NONE) {
         http.addNetworkInterceptor(new LoggingInterceptor(logLevel, logSink != null ? logSink : Builder::logInfo));

@@ -1,8 +1,11 @@
 package dev.waasj.auth.signing;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,14 +18,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * ahead of the clock and fall back in line when the rate drops.
  *
  * <p>Cobo refuses a nonce an API key has used before, so every client signing for one key must draw from one
- * sequence. {@link #forApiKey} gives exactly that: all sources it returns for one API key in this JVM share one
- * sequence, whichever clock each reads, so clients built separately for one key (twice from the environment, a
- * {@code newBuilder()} copy, one per organization) never send the same nonce. A source made with a constructor has
- * a sequence of its own: two of them for one key can issue the same nonce.
+ * sequence. {@link #forApiKey} gives exactly that: all sources it returns for one API key in this JVM on the system
+ * clock share one sequence, so clients built separately for one key (twice from the environment, a {@code
+ * newBuilder()} copy, one per organization) never send the same nonce. A source on another clock (a test's fixed or
+ * hand-moved clock) shares its sequence with the sources for that key on an equal clock only: such a clock's time
+ * is not comparable with the system's or another test clock's, and a sequence run ahead by one would push every
+ * other clock's nonces out of the server's window. A source made with a constructor has a sequence of its own: two
+ * of them for one key can issue the same nonce.
  */
 public final class NonceSource {
-  /** One sequence per API key for the life of the JVM: a long per key, and forgetting one could repeat a nonce. */
-  private static final ConcurrentMap<String, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
+  private static final Class<? extends Clock> SYSTEM_CLOCK = Clock.systemUTC().getClass();
+
+  /**
+   * One sequence per API key on the system clock, for the life of the JVM: a long per key, and forgetting one
+   * could repeat a nonce that ran ahead of the clock.
+   */
+  private static final ConcurrentMap<String, AtomicLong> SYSTEM_SEQUENCES = new ConcurrentHashMap<>();
+
+  /** Sequences per other clock and API key, forgotten with the clock, when no source can read it any more. */
+  private static final Map<Clock, ConcurrentMap<String, AtomicLong>> CLOCK_SEQUENCES =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final Clock clock;
   private final AtomicLong last;
@@ -49,16 +64,19 @@ public final class NonceSource {
 
   /**
    * A source reading {@code clock} that shares one sequence with every other source this method returns for
-   * {@code apiKey} (compared ignoring case) in this JVM: their nonces, taken together, are strictly increasing.
-   *
-   * <p>With different clocks the sequence follows whichever reads latest: a source on a fixed clock that is
-   * behind gets {@code previous + 1}, not its clock's time, once any source for the key has run ahead of it. A
-   * test that needs nonces equal to its fixed clock's time uses a key of its own, or a constructor.
+   * {@code apiKey} (compared ignoring case) in this JVM on the same clock: their nonces, taken together, are
+   * strictly increasing. The system clock in any zone is one clock; any other clock is the same clock as an equal
+   * one (for {@link Clock#fixed}, one fixed at the same instant).
    */
   public static NonceSource forApiKey(String apiKey, Clock clock) {
     Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(clock, "clock");
+    ConcurrentMap<String, AtomicLong> sequences =
+        clock.getClass() == SYSTEM_CLOCK
+            ? SYSTEM_SEQUENCES
+            : CLOCK_SEQUENCES.computeIfAbsent(clock, c -> new ConcurrentHashMap<>());
     AtomicLong shared =
-        SEQUENCES.computeIfAbsent(apiKey.toLowerCase(Locale.ROOT), key -> new AtomicLong(Long.MIN_VALUE));
+        sequences.computeIfAbsent(apiKey.toLowerCase(Locale.ROOT), key -> new AtomicLong(Long.MIN_VALUE));
     return new NonceSource(clock, shared);
   }
 

@@ -85,17 +85,44 @@ class NonceSourceTest {
   }
 
   @Test
-  void sourcesForOneApiKeyShareOneSequenceWhateverTheirClocks() {
-    String apiKey = "ab" + Long.toHexString(System.nanoTime()) + "-shared";
+  void sourcesForOneApiKeyOnOneClockShareOneSequence() {
+    String apiKey = "ab" + System.nanoTime() + "-shared";
     Clock frozen = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
     NonceSource first = NonceSource.forApiKey(apiKey, frozen);
     NonceSource second = NonceSource.forApiKey(apiKey.toUpperCase(), frozen);
-    NonceSource ahead = NonceSource.forApiKey(apiKey, new SettableClock(5_000));
+    NonceSource equalClock = NonceSource.forApiKey(apiKey, Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
 
-    assertThat(List.of(first.next(), second.next(), first.next())).containsExactly(1_000L, 1_001L, 1_002L);
-    assertThat(ahead.next()).isEqualTo(5_000L);
-    // Behind the sequence, a fixed clock's source continues it rather than going back to its own time.
-    assertThat(second.next()).isEqualTo(5_001L);
+    assertThat(List.of(first.next(), second.next(), equalClock.next(), first.next()))
+        .containsExactly(1_000L, 1_001L, 1_002L, 1_003L);
+  }
+
+  @Test
+  void onTheSystemClockEverySourceForAKeySharesOneSequenceWhateverItsZone() {
+    String apiKey = "cd" + System.nanoTime() + "-system";
+    List<NonceSource> sources =
+        List.of(
+            NonceSource.forApiKey(apiKey),
+            NonceSource.forApiKey(apiKey, Clock.systemUTC()),
+            NonceSource.forApiKey(apiKey, Clock.system(ZoneId.of("Asia/Singapore"))));
+    long previous = Long.MIN_VALUE;
+    for (int i = 0; i < 3_000; i++) {
+      long nonce = sources.get(i % 3).next();
+      assertThat(nonce).isGreaterThan(previous);
+      previous = nonce;
+    }
+  }
+
+  @Test
+  void aTestClockBehindTheSequenceOfAnotherClockKeepsItsOwnTime() {
+    // As when each test of a class starts its own clock at one instant and moves it hours ahead, with one key.
+    String apiKey = "ef" + System.nanoTime() + "-tests";
+    SettableClock earlierTest = new SettableClock(5_000);
+    NonceSource earlier = NonceSource.forApiKey(apiKey, earlierTest);
+    earlier.next();
+    earlierTest.set(3_600_000);
+    earlier.next();
+
+    assertThat(NonceSource.forApiKey(apiKey, new SettableClock(5_000)).next()).isEqualTo(5_000L);
   }
 
   @Test
