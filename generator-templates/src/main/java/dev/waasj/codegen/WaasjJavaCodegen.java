@@ -30,29 +30,15 @@ import org.openapitools.codegen.model.OperationsMap;
  *   <li>bodies that carry {@code request_id} ({@code x-waasj-request-id}), which the server deduplicates;
  *   <li>a parameter object for each operation with optional parameters ({@code x-waasj-params}), named so it
  *       cannot clash with a model;
- *   <li>secret properties ({@code x-sensitive}) recognised by name when the spec does not mark them;
  *   <li>the input spec, copied beside the code as a resource for the test kit's emulator.
  * </ul>
  *
  * <p>Everything is derived from the spec's conventions, never from a list of operation or schema names, so any
- * version of the spec generates the same way.
+ * version of the spec generates the same way. Which properties are secret is not decided here: generated {@code
+ * toString()} asks the runtime's one rule ({@code dev.waasj.internal.redaction.SecretNames}), which the HTTP logs
+ * use too; the spec's own {@code x-sensitive} and {@code format: password} always redact.
  */
 public class WaasjJavaCodegen extends JavaClientCodegen {
-  /** Property names whose values are secrets in any Cobo schema. */
-  private static final Set<String> SECRET_PROPERTIES =
-      Set.of(
-          "access_token",
-          "refresh_token",
-          "id_token",
-          "client_secret",
-          "api_secret",
-          "private_key",
-          "secret",
-          "password",
-          "passphrase",
-          "mnemonic",
-          "seed");
-
   /** Tag words whose camel case reads badly as an accessor: {@code oAuth()}, {@code graphQL()}. */
   private static final Map<String, String> ACCESSOR_WORDS = Map.of("OAuth", "Oauth", "GraphQL", "Graphql", "GraphQl", "Graphql");
 
@@ -127,14 +113,6 @@ public class WaasjJavaCodegen extends JavaClientCodegen {
       }
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot tidy " + file, e);
-    }
-  }
-
-  @Override
-  public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
-    super.postProcessModelProperty(model, property);
-    if (SECRET_PROPERTIES.contains(property.baseName.toLowerCase(Locale.ROOT))) {
-      property.vendorExtensions.put("x-sensitive", true);
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.waasj.client;
 
+import dev.waasj.auth.signing.ApiSecret;
 import dev.waasj.auth.signing.KeyType;
 import dev.waasj.auth.signing.NonceSource;
 import dev.waasj.auth.signing.RequestSigner;
-import dev.waasj.auth.signing.RequestSigners;
 import dev.waasj.auth.signing.SigningInterceptor;
 import dev.waasj.auth.token.BearerTokenInterceptor;
 import dev.waasj.auth.token.OrgTokenManager;
@@ -260,8 +260,8 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable String baseUrl;
     private @Nullable String serverPublicKey;
     private @Nullable RequestSigner signer;
-    private @Nullable String secret;
-    private @Nullable Path pemFile;
+    /** Parsed where it is set, so build() never reads the secret or its file again. */
+    private @Nullable ApiSecret secret;
     private @Nullable KeyType keyType;
     private @Nullable OkHttpClient okHttpClient;
     /** Whether {@link #okHttpClient} is one of ours (shared by {@code newBuilder()}), not the application's. */
@@ -303,7 +303,6 @@ public final class CoboClient implements AutoCloseable {
       this.serverPublicKey = other.serverPublicKey;
       this.signer = other.signer;
       this.secret = other.secret;
-      this.pemFile = other.pemFile;
       this.keyType = other.keyType;
       this.okHttpClient = other.okHttpClient;
       this.ownHttpStack = other.ownHttpStack;
@@ -366,18 +365,19 @@ public final class CoboClient implements AutoCloseable {
      */
     public Builder apiSecret(String apiSecret) {
       Checks.notBlank(apiSecret, "apiSecret");
-      RequestSigners.fromSecret(apiSecret, keyType); // refuse a malformed secret where it is set
-      this.secret = apiSecret;
-      this.pemFile = null;
+      this.secret = ApiSecret.parse(apiSecret, keyType);
       this.signer = null;
       return this;
     }
 
-    /** Signs with the PEM private key in {@code pemFile} (Ed25519 or secp256k1, as the PEM says). */
+    /**
+     * Signs with the PEM private key in {@code pemFile} (Ed25519 or secp256k1, as the PEM says). The file is read
+     * here, once; clients built later do not read it again.
+     *
+     * @throws IllegalArgumentException if it cannot be read or holds no such key; the message never quotes it
+     */
     public Builder apiSecretPemFile(Path pemFile) {
-      RequestSigners.fromPemFile(Checks.notNull(pemFile, "pemFile"), keyType);
-      this.pemFile = pemFile;
-      this.secret = null;
+      this.secret = ApiSecret.fromPemFile(Checks.notNull(pemFile, "pemFile"), keyType);
       this.signer = null;
       return this;
     }
@@ -395,7 +395,6 @@ public final class CoboClient implements AutoCloseable {
     public Builder signer(RequestSigner signer) {
       this.signer = Checks.notNull(signer, "signer");
       this.secret = null;
-      this.pemFile = null;
       return this;
     }
 
@@ -662,9 +661,8 @@ public final class CoboClient implements AutoCloseable {
     public CoboClient build() {
       RequestSigner signer = this.signer;
       if (secret != null) {
-        signer = RequestSigners.fromSecret(secret, keyType);
-      } else if (pemFile != null) {
-        signer = RequestSigners.fromPemFile(pemFile, keyType);
+        // A hex secret takes the type stated last (apiKeyType may come after apiSecret); a PEM's must agree.
+        signer = (keyType == null ? secret : secret.withKeyType(keyType)).signer();
       }
       if (signer == null) {
         throw new IllegalStateException("No API secret: call apiSecret(...), apiSecretPemFile(...) or signer(...)");
@@ -729,7 +727,10 @@ public final class CoboClient implements AutoCloseable {
             "Response signature verification is DISABLED for {0}: responses are not authenticated",
             endpoint.url);
       }
-      http.addNetworkInterceptor(new SigningInterceptor(signer, new NonceSource(clock, nonceSlot, nonceSlots)));
+      // One nonce sequence per API key (clock and slot) in the JVM: separately built clients never repeat a nonce.
+      http.addNetworkInterceptor(
+          new SigningInterceptor(
+              signer, NonceSource.forApiKey(signer.apiKey(), clock, nonceSlot, nonceSlots)));
       if (logLevel != HttpLogLevel.NONE) {
         http.addNetworkInterceptor(new LoggingInterceptor(logLevel, logSink != null ? logSink : Builder::logInfo));
       }

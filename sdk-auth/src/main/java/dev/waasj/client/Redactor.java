@@ -1,62 +1,36 @@
 package dev.waasj.client;
 
-import dev.waasj.internal.json.ModelSupport;
+import dev.waasj.internal.redaction.SecretNames;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * Removes secrets from what the client logs: header values, JSON field values and query values. A value is
- * redacted because of what it is, judged by its name's words, not because its name merely looks like a secret's:
- * {@code refresh_token} and {@code api_secret} are hidden, {@code token_type} and {@code token_id} are not.
+ * Removes secrets from what the client logs: header values, JSON field values and query values, hidden by the
+ * SDK's one rule of secret names ({@link SecretNames}), the one generated models' {@code toString()} follows, and
+ * replaced by its one marker. A value is redacted because of what it is, judged by its name's words, not because its
+ * name merely looks like a secret's: {@code refresh_token}, {@code api_secret} and {@code signature} are hidden,
+ * {@code token_type} and {@code token_id} are not.
  */
 final class Redactor {
-  /** The same marker generated models print, so every redaction reads alike. */
-  static final String REDACTED = ModelSupport.REDACTED;
-
-  private static final Set<String> SENSITIVE_HEADERS =
-      Set.of(
-          "biz-api-key",
-          "biz-api-nonce",
-          "biz-api-signature",
-          "biz_resp_signature",
-          "biz-resp-signature",
-          "authorization",
-          "proxy-authorization",
-          "cookie",
-          "set-cookie");
-
-  /** Words that make a name secret wherever they stand: {@code private_key}, {@code client_secret}. */
-  private static final Set<String> SECRET_ANYWHERE = Set.of("secret", "private", "password", "passphrase", "mnemonic");
-
-  /** Words that make a name secret as its last word: {@code access_token}, {@code signature}, but not {@code token_type}. */
-  private static final Set<String> SECRET_LAST = Set.of("token", "signature", "seed");
+  /** The marker every redaction in the SDK prints. */
+  static final String REDACTED = SecretNames.MARKER;
 
   /** A JSON member with a string value. */
   private static final Pattern JSON_STRING_MEMBER =
       Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
-  private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
-
   private Redactor() {}
 
   static String header(String name, String value) {
-    return SENSITIVE_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? REDACTED : value;
+    return SecretNames.isSecretHeader(name) ? REDACTED : value;
   }
 
   /** Whether a field or parameter of this name holds a secret. */
   static boolean isSecretName(String name) {
-    String[] words = WORD_BREAK.split(name);
-    for (String word : words) {
-      if (SECRET_ANYWHERE.contains(word.toLowerCase(Locale.ROOT))) {
-        return true;
-      }
-    }
-    return words.length > 0 && SECRET_LAST.contains(words[words.length - 1].toLowerCase(Locale.ROOT));
+    return SecretNames.isSecret(name);
   }
 
   static String json(String body) {

@@ -3,6 +3,8 @@ package dev.waasj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waasj.auth.token.TokenResponse;
+import dev.waasj.internal.redaction.SecretNames;
+import dev.waasj.testing.SecretNameCorpus;
 import dev.waasj.testing.TestApi;
 import dev.waasj.testkit.CoboEmulatorExtension;
 import dev.waasj.testkit.RecordedExchange;
@@ -63,6 +65,22 @@ class HttpLoggingTest {
         .isEqualTo("https://h/v2/x?refresh_token=[REDACTED]&org_id=o%20p&q=a+b");
     assertThat(Redactor.header("Authorization", "Bearer abc")).isEqualTo("[REDACTED]");
     assertThat(Redactor.header("Content-Type", "application/json")).isEqualTo("application/json");
+  }
+
+  @Test
+  void logsHideExactlyTheNamesTheSdksOneRuleHides() {
+    for (String name : SecretNameCorpus.names()) {
+      boolean secret = SecretNames.isSecret(name);
+      String json = "{\"" + name + "\":\"v4lue\"}";
+      assertThat(Redactor.json(json))
+          .as("body %s", name)
+          .isEqualTo(secret ? "{\"" + name + "\":\"" + SecretNames.MARKER + "\"}" : json);
+      assertThat(Redactor.header(name, "v4lue"))
+          .as("header %s", name)
+          .isEqualTo(SecretNames.isSecretHeader(name) ? SecretNames.MARKER : "v4lue");
+    }
+    assertThat(Redactor.json("{\"signature\":\"0xab\",\"signature_type\":\"ECDSA\"}"))
+        .isEqualTo("{\"signature\":\"[REDACTED]\",\"signature_type\":\"ECDSA\"}");
   }
 
   @Test

@@ -130,6 +130,26 @@ class StressSpecTest {
   }
 
   @Test
+  void fieldsTheRuleOfSecretNamesNamesAreRedactedAsInLogs() {
+    Payment p =
+        Payment.builder()
+            .amount(BigDecimal.ONE)
+            .status(PaymentStatus.PENDING)
+            .createdAt(OffsetDateTime.parse("2026-01-01T00:00Z"))
+            .signature("0xsig-value")
+            .approvalSignature("0xapproval-value")
+            .signatureType("ECDSA")
+            .build();
+
+    assertThat(p.toString())
+        .contains("signature=[REDACTED]", "approval_signature=[REDACTED]", "signature_type=ECDSA")
+        .doesNotContain("sig-value", "approval-value");
+    assertThat(Payment.builder().amount(BigDecimal.ONE).status(PaymentStatus.PENDING)
+            .createdAt(OffsetDateTime.parse("2026-01-01T00:00Z")).build().toString())
+        .contains("signature=null");
+  }
+
+  @Test
   void badDateIsADataErrorNamingThePath() {
     assertThatThrownBy(
             () -> payments.fromJson("{\"amount\":\"1\",\"status\":\"Pending\",\"created_at\":\"yesterday\"}"))

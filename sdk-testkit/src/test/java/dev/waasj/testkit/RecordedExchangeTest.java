@@ -51,18 +51,18 @@ class RecordedExchangeTest extends EmulatorTestBase {
     for (RecordedExchange exchange : cobo().requests()) {
       String signature = exchange.header("BIZ-API-SIGNATURE").orElseThrow();
       assertThat(exchange.toString())
-          .doesNotContain(signature, access, refresh)
-          .contains("<redacted>", exchange.path(), app.publicKeyHex());
+          .doesNotContain(signature, access, refresh, app.publicKeyHex())
+          .contains("[REDACTED]", exchange.path());
     }
     assertThat(cobo().requests().get(1).header("Authorization")).hasValue("Bearer " + access);
   }
 
   @Test
   void redactsTokensInQueriesAndSpacedJson() {
-    assertThat(Redaction.query("a=1&access_token=s3cret&refresh_token=r&b=2"))
-        .isEqualTo("a=1&access_token=<redacted>&refresh_token=<redacted>&b=2");
-    assertThat(Redaction.body("{\"refresh_token\" : \"a\\\"b\", \"x\":\"y\"}"))
-        .isEqualTo("{\"refresh_token\" : \"<redacted>\", \"x\":\"y\"}");
+    assertThat(Redaction.query("a=1&access_token=s3cret&refresh_token=r&token_type=Bearer&b=2"))
+        .isEqualTo("a=1&access_token=[REDACTED]&refresh_token=[REDACTED]&token_type=Bearer&b=2");
+    assertThat(Redaction.body("{\"refresh_token\" : \"a\\\"b\", \"x\":\"y\", \"signature\":\"0xab\"}"))
+        .isEqualTo("{\"refresh_token\" : \"[REDACTED]\", \"x\":\"y\", \"signature\":\"[REDACTED]\"}");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.waasj.auth.signing;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The two kinds of API key Cobo accepts. The hex form of a secret does not say which it is; a PEM key does. */
 public enum KeyType {
@@ -12,10 +13,14 @@ public enum KeyType {
    */
   SECP256K1;
 
+  /** What a mistyped key type looks like, and so may be quoted: a few letters, digits and dashes. */
+  private static final Pattern SHORT_WORD = Pattern.compile("[A-Za-z0-9_-]{1,12}");
+
   /**
    * Parses {@code ed25519} or {@code secp256k1}, case-insensitively, as {@code COBO_API_KEY_TYPE} spells them.
    *
-   * @throws IllegalArgumentException for any other name
+   * @throws IllegalArgumentException for any other name; the message quotes only a short word, since a secret
+   *     pasted into the wrong variable must not be echoed
    */
   public static KeyType parse(String name) {
     switch (name.trim().toLowerCase(Locale.ROOT)) {
@@ -24,7 +29,11 @@ public enum KeyType {
       case "secp256k1":
         return SECP256K1;
       default:
-        throw new IllegalArgumentException("Unknown API key type '" + name + "': use ed25519 or secp256k1");
+        String shown = name.trim();
+        throw new IllegalArgumentException(
+            "Unknown API key type "
+                + (SHORT_WORD.matcher(shown).matches() ? "'" + shown + "'" : "(" + shown.length() + " characters)")
+                + ": use ed25519 or secp256k1");
     }
   }
 }

@@ -5,13 +5,9 @@ import dev.waasj.internal.crypto.Hex;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Arrays;
-import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -39,12 +35,8 @@ public final class Secp256k1RequestSigner implements RequestSigner {
   private static final ECDomainParameters DOMAIN =
       new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
   private static final BigInteger HALF_N = CURVE.getN().shiftRight(1);
-  private static final int SECRET_BYTES = 32;
-  private static final String EXPECTED_PEM =
-      "expected an unencrypted secp256k1 key (-----BEGIN EC PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)";
 
   private final ECPrivateKeyParameters privateKey;
-  private final byte[] publicKey;
   private final String apiKey;
 
   private Secp256k1RequestSigner(BigInteger d) {
@@ -54,8 +46,21 @@ public final class Secp256k1RequestSigner implements RequestSigner {
               + " large)");
     }
     this.privateKey = new ECPrivateKeyParameters(d, DOMAIN);
-    this.publicKey = new FixedPointCombMultiplier().multiply(CURVE.getG(), d).normalize().getEncoded(true);
-    this.apiKey = Hex.encode(publicKey);
+    this.apiKey = Hex.encode(new FixedPointCombMultiplier().multiply(CURVE.getG(), d).normalize().getEncoded(true));
+  }
+
+  /** A signer for the 32-byte big-endian private key. */
+  static Secp256k1RequestSigner fromKey(byte[] key) {
+    return new Secp256k1RequestSigner(new BigInteger(1, key));
+  }
+
+  /** The API key (compressed point, hex) of an encoded public point, checking it lies on the curve. */
+  static String apiKeyOf(byte[] encodedPoint, String source) {
+    try {
+      return Hex.encode(CURVE.getCurve().decodePoint(encodedPoint).getEncoded(true));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(source + " holds a public key that is not a secp256k1 point");
+    }
   }
 
   /**
@@ -65,21 +70,10 @@ public final class Secp256k1RequestSigner implements RequestSigner {
    * @throws IllegalArgumentException if it is not 64 hex characters, or is zero or not below the curve order
    */
   public static Secp256k1RequestSigner fromHexSecret(String hexSecret) {
-    String hex = hexSecret.strip();
-    if (PemKey.isPem(hex)) {
+    if (PemKey.isPem(hexSecret)) {
       throw new IllegalArgumentException("API secret looks like a PEM key; use fromPem or fromPemFile");
     }
-    if (!Hex.isHex(hex, 2 * SECRET_BYTES)) {
-      throw new IllegalArgumentException(
-          "API secret must be 64 hex characters (a 32-byte secp256k1 private key) but "
-              + (hex.length() != 2 * SECRET_BYTES ? "has " + hex.length() : "contains a non-hex character"));
-    }
-    byte[] bytes = Hex.decode(hex);
-    try {
-      return new Secp256k1RequestSigner(new BigInteger(1, bytes));
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    return (Secp256k1RequestSigner) ApiSecret.fromHex(hexSecret, KeyType.SECP256K1).signer();
   }
 
   /**
@@ -89,7 +83,7 @@ public final class Secp256k1RequestSigner implements RequestSigner {
    *     algorithm it does hold
    */
   public static Secp256k1RequestSigner fromPem(String pem) {
-    return parsePem(pem, "API secret PEM");
+    return (Secp256k1RequestSigner) PemKey.parse(pem, "API secret PEM", KeyType.SECP256K1).signer();
   }
 
   /**
@@ -99,8 +93,8 @@ public final class Secp256k1RequestSigner implements RequestSigner {
    *     names the file, never its content
    */
   public static Secp256k1RequestSigner fromPemFile(Path file) {
-    String source = "API secret PEM file " + file;
-    return parsePem(PemKey.readFile(file, source), source);
+    String source = PemKey.fileSource(file);
+    return (Secp256k1RequestSigner) PemKey.parse(PemKey.readFile(file, source), source, KeyType.SECP256K1).signer();
   }
 
   @Override
@@ -141,41 +135,5 @@ public final class Secp256k1RequestSigner implements RequestSigner {
   @Override
   public String toString() {
     return "Secp256k1RequestSigner{apiKey=" + apiKey + "}";
-  }
-
-  static Secp256k1RequestSigner parsePem(String pem, String source) {
-    PemKey block = PemKey.parse(pem, source, EXPECTED_PEM);
-    try {
-      if (block.keyType(source) != KeyType.SECP256K1) {
-        throw new IllegalArgumentException(source + " holds an Ed25519 key, not secp256k1");
-      }
-      ECPrivateKey sec1 =
-          block.label.equals("EC PRIVATE KEY") ? PemKey.sec1(block.der, source) : fromPkcs8(block.pkcs8(source), source);
-      Secp256k1RequestSigner signer = new Secp256k1RequestSigner(sec1.getKey());
-      // A SEC1 key may carry its public key; a mismatch means a corrupt or tampered file.
-      ASN1BitString attached = sec1.getPublicKey();
-      if (attached != null) {
-        byte[] point = attached.getOctets();
-        byte[] expected = CURVE.getCurve().decodePoint(point).getEncoded(true);
-        if (!Arrays.equals(expected, signer.publicKey)) {
-          throw new IllegalArgumentException(source + " holds a public key that does not match its private key");
-        }
-      }
-      return signer;
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(source + " is not a well-formed secp256k1 private key");
-    } finally {
-      block.wipe();
-    }
-  }
-
-  private static ECPrivateKey fromPkcs8(PrivateKeyInfo info, String source) {
-    try {
-      return ECPrivateKey.getInstance(info.parsePrivateKey());
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(source + " is not a well-formed PKCS#8 secp256k1 private key");
-    }
   }
 }

@@ -42,7 +42,8 @@ import okio.Buffer;
  * against Cobo. Every refusal, and a failing signer, reaches the caller as a {@link RequestSigningException} (carried
  * through OkHttp by a {@link FailureCarrier}) and is never retried.
  *
- * <p>Thread-safe; share one instance (and so one {@link NonceSource}) per API key.
+ * <p>Thread-safe. Interceptors for one API key must share one nonce sequence ({@link NonceSource#forApiKey}, as
+ * the one-argument constructor does): Cobo refuses a nonce the key has used before.
  */
 public final class SigningInterceptor implements Interceptor {
   /** Header carrying {@link RequestSigner#apiKey()}. */
@@ -57,9 +58,12 @@ public final class SigningInterceptor implements Interceptor {
   private final RequestSigner signer;
   private final NonceSource nonces;
 
-  /** Signs with {@code signer}, taking nonces from a new {@link NonceSource} on the system clock. */
+  /**
+   * Signs with {@code signer}, taking nonces on the system clock from {@link NonceSource#forApiKey the sequence of
+   * its API key}, which every other client in this JVM signing for that key shares.
+   */
   public SigningInterceptor(RequestSigner signer) {
-    this(signer, new NonceSource());
+    this(signer, NonceSource.forApiKey(Objects.requireNonNull(signer, "signer").apiKey()));
   }
 
   /** Signs with {@code signer}, taking nonces from {@code nonces}. */

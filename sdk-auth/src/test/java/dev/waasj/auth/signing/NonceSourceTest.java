@@ -116,6 +116,57 @@ class NonceSourceTest {
     }
   }
 
+  @Test
+  void sourcesForOneApiKeyOnOneClockShareOneSequence() {
+    String apiKey = "ab" + System.nanoTime() + "-shared";
+    Clock frozen = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
+    NonceSource first = NonceSource.forApiKey(apiKey, frozen);
+    NonceSource second = NonceSource.forApiKey(apiKey.toUpperCase(), frozen);
+    NonceSource equalClock = NonceSource.forApiKey(apiKey, Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+
+    assertThat(List.of(first.next(), second.next(), equalClock.next(), first.next()))
+        .containsExactly(1_000L, 1_001L, 1_002L, 1_003L);
+  }
+
+  @Test
+  void onTheSystemClockEverySourceForAKeySharesOneSequenceWhateverItsZone() {
+    String apiKey = "cd" + System.nanoTime() + "-system";
+    List<NonceSource> sources =
+        List.of(
+            NonceSource.forApiKey(apiKey),
+            NonceSource.forApiKey(apiKey, Clock.systemUTC()),
+            NonceSource.forApiKey(apiKey, Clock.system(ZoneId.of("Asia/Singapore"))));
+    long previous = Long.MIN_VALUE;
+    for (int i = 0; i < 3_000; i++) {
+      long nonce = sources.get(i % 3).next();
+      assertThat(nonce).isGreaterThan(previous);
+      previous = nonce;
+    }
+  }
+
+  @Test
+  void aTestClockBehindTheSequenceOfAnotherClockKeepsItsOwnTime() {
+    // As when each test of a class starts its own clock at one instant and moves it hours ahead, with one key.
+    String apiKey = "ef" + System.nanoTime() + "-tests";
+    SettableClock earlierTest = new SettableClock(5_000);
+    NonceSource earlier = NonceSource.forApiKey(apiKey, earlierTest);
+    earlier.next();
+    earlierTest.set(3_600_000);
+    earlier.next();
+
+    assertThat(NonceSource.forApiKey(apiKey, new SettableClock(5_000)).next()).isEqualTo(5_000L);
+  }
+
+  @Test
+  void otherKeysAndConstructedSourcesHaveSequencesOfTheirOwn() {
+    Clock frozen = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
+    NonceSource one = NonceSource.forApiKey("key-one-" + System.nanoTime(), frozen);
+    NonceSource two = NonceSource.forApiKey("key-two-" + System.nanoTime(), frozen);
+
+    assertThat(List.of(one.next(), two.next(), new NonceSource(frozen).next()))
+        .containsExactly(1_000L, 1_000L, 1_000L);
+  }
+
   /** A clock the test moves by hand. */
   private static final class SettableClock extends Clock {
     private final AtomicLong millis;

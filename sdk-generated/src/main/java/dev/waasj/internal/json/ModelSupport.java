@@ -3,6 +3,7 @@ package dev.waasj.internal.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
 import dev.waasj.errors.MissingFieldException;
+import dev.waasj.internal.redaction.SecretNames;
 import dev.waasj.json.Validatable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,14 +20,25 @@ import org.jspecify.annotations.Nullable;
 
 /** Small helpers that generated models call; kept here so templates stay short and behaviour is tested once. */
 public final class ModelSupport {
-  /** What {@code toString()} prints in place of a sensitive value. */
-  public static final String REDACTED = "[REDACTED]";
+  /** What {@code toString()} prints in place of a sensitive value: {@link SecretNames#MARKER}. */
+  public static final String REDACTED = SecretNames.MARKER;
 
   private ModelSupport() {}
 
   /** Returns {@code "[REDACTED]"} for a present value and {@code "null"} for an absent one. */
   public static String redact(@Nullable Object value) {
     return value == null ? "null" : REDACTED;
+  }
+
+  /**
+   * How {@code toString()} shows the field or parameter {@code name} (its JSON name): redacted if {@link
+   * SecretNames#isSecret} says the name holds a secret, unless the value is a model, which redacts its own fields;
+   * as is otherwise.
+   */
+  public static String shown(String name, @Nullable Object value) {
+    return value != null && !(value instanceof Validatable) && SecretNames.isSecret(name)
+        ? REDACTED
+        : String.valueOf(value);
   }
 
   /**
