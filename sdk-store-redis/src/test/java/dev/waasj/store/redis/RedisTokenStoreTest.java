@@ -212,6 +212,41 @@ class RedisTokenStoreTest {
     }
   }
 
+  @Test
+  void aStoreThatGoesDownFailsClosedAndRotatesNothing() {
+    TestKeyPair app = TestKeyPair.generate();
+    MutableClock clock = MutableClock.at(Instant.now());
+    EmbeddedRedis own = new EmbeddedRedis();
+    try (RedisClient ownClient = own.client();
+        CoboEmulator cobo = CoboEmulator.builder().registerApp("app", "org", app.publicKeyHex()).clock(clock).start();
+        CoboClient client =
+            CoboClient.builder()
+                .baseUrl(cobo.baseUrl())
+                .serverPublicKey(cobo.serverPublicKeyHex())
+                .apiSecret(app.seedHex())
+                .clientId("app")
+                .orgId("org")
+                .tokenStore(RedisTokenStore.create(ownClient))
+                .retryPolicy(dev.waasj.client.RetryPolicy.NONE)
+                .clock(clock)
+                .build()) {
+      String token = client.tokens().accessToken();
+      own.stop();
+
+      clock.advance(Duration.ofHours(11).plusMinutes(56)); // due for refresh, still valid: served from memory
+      assertThat(client.tokens().accessToken()).isEqualTo(token);
+
+      clock.advance(Duration.ofMinutes(10)); // expired: no token without the store
+      assertThatThrownBy(() -> client.tokens().accessToken())
+          .isInstanceOf(TokenStoreException.class)
+          .hasMessageContaining("refresh lease");
+      assertThat(cobo.requests())
+          .filteredOn(r -> r.path().endsWith("/oauth/token"))
+          .extracting(r -> r.method())
+          .containsExactly("GET"); // the grant; no refresh was sent, so no refresh token was spent
+    }
+  }
+
   CoboClient client(CoboEmulator cobo, TestKeyPair app, MutableClock clock) {
     return CoboClient.builder()
         .baseUrl(cobo.baseUrl())
