@@ -154,7 +154,12 @@ public final class CoboWebhooks {
       report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.REFUSED, event, null, null, null, start);
       return new WebhookReply(400, "not a webhook event: no event_id");
     }
-    Claim claim = events.claim("event:" + id, lease);
+    Claim claim;
+    try {
+      claim = events.claim("event:" + id, lease);
+    } catch (RuntimeException e) {
+      return storeFailed(WebhookOutcome.Kind.EVENT, event, e, start);
+    }
     if (claim.state() == Claim.State.DONE) {
       report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.ALREADY_HANDLED, event, null, null, null, start);
       return new WebhookReply(200, "ok (already handled)");
@@ -174,11 +179,7 @@ public final class CoboWebhooks {
       return new WebhookReply(500, "handler failed: " + e.getClass().getSimpleName(), e);
     } finally {
       // Released on any failure, an Error included, so a redelivery can run the handler again.
-      if (handled) {
-        events.complete(claim, HANDLED);
-      } else {
-        events.release(claim);
-      }
+      settle(claim, handled ? HANDLED : null);
     }
   }
 
@@ -200,7 +201,12 @@ public final class CoboWebhooks {
       return refusal(e);
     }
     // The same body sent again gets the same answer: Cobo resends a callback whose answer it did not get.
-    Claim claim = events.claim("callback:" + Hex.encode(Digests.doubleSha256(callback.body())), lease);
+    Claim claim;
+    try {
+      claim = events.claim("callback:" + Hex.encode(Digests.doubleSha256(callback.body())), lease);
+    } catch (RuntimeException e) {
+      return storeFailed(WebhookOutcome.Kind.CALLBACK, callback, e, start);
+    }
     if (claim.state() == Claim.State.DONE) {
       CallbackDecision earlier = CallbackDecision.fromReply(claim.outcome().orElse(""));
       report(WebhookOutcome.Kind.CALLBACK, WebhookOutcome.Result.ALREADY_HANDLED, callback, null, null, earlier,
@@ -222,12 +228,35 @@ public final class CoboWebhooks {
           ? new WebhookReply(500, "handler failed: " + e.getClass().getSimpleName(), e)
           : new WebhookReply(200, CallbackDecision.DENY.reply(), e);
     } finally {
-      if (decision != null) {
-        events.complete(claim, decision.reply());
-      } else {
-        events.release(claim); // a failed decision is not remembered: a resend asks again
-      }
+      settle(claim, decision != null ? decision.reply() : null); // a failed decision is not remembered
     }
+  }
+
+  /**
+   * Completes the claim with {@code outcome}, or releases it when there is none. A store that fails here is
+   * logged: the answer already given stands, and the claim's lease ends by itself.
+   */
+  private void settle(Claim claim, @Nullable String outcome) {
+    try {
+      if (outcome != null) {
+        events.complete(claim, outcome);
+      } else {
+        events.release(claim);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Recording {0} failed: {1}", claim.key(), e.getClass().getName());
+    }
+  }
+
+  /** The deduplication store failed before the handler ran: 500, so Cobo delivers again. */
+  private WebhookReply storeFailed(WebhookOutcome.Kind kind, VerifiedMessage message, RuntimeException e, long start) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "The deduplication store failed for event_id={0}: {1}",
+        message.eventId(),
+        e.getClass().getName());
+    report(kind, WebhookOutcome.Result.STORE_FAILED, message, null, e, null, start);
+    return new WebhookReply(500, "deduplication store failed: " + e.getClass().getSimpleName(), e);
   }
 
   /** Logs a handler's failure by event ID and type, never the body, and reports it with the exception. */

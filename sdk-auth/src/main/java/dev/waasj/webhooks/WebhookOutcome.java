@@ -25,7 +25,9 @@ public final class WebhookOutcome {
     /** The handler threw: see {@link #failure()}. */
     HANDLER_FAILED,
     /** Not verified, or no event: see {@link #refusal()}. */
-    REFUSED
+    REFUSED,
+    /** The {@link EventDeduplicator} failed before the handler ran: answered 500, see {@link #failure()}. */
+    STORE_FAILED
   }
 
   private final Kind kind;
@@ -81,7 +83,10 @@ public final class WebhookOutcome {
     return Optional.ofNullable(refusal);
   }
 
-  /** What the handler threw, for {@link Result#HANDLER_FAILED}: the exception itself, its cause chain kept. */
+  /**
+   * What the handler threw, for {@link Result#HANDLER_FAILED}, or the store, for {@link Result#STORE_FAILED}: the
+   * exception itself, its cause chain kept.
+   */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
   }
