@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Start from a saved cursor by setting the operation's {@code after} parameter. Generated list operations hand
  * out pagers through their {@code ...All} methods; a pager is immutable and may be walked any number of times, each
- * walk sending its own requests. A server that answers a page with the cursor it was asked for would loop forever:
- * the walk stops with a {@link MalformedResponseException} instead.
+ * walk sending its own requests. A walk never ends early in silence: a page without {@code pagination}, or whose
+ * {@code data} holds a {@code null}, or that answers with the cursor it was asked for (which would loop forever)
+ * stops it with a {@link MalformedResponseException}.
  *
  * @param <T> the item type
  */
@@ -42,7 +43,8 @@ public final class Pager<T> implements Iterable<T> {
   private final Function<@Nullable String, Object> fetch;
   private final Function<@Nullable String, CompletableFuture<?>> fetchAsync;
   private final Function<Object, @Nullable List<T>> items;
-  private final Function<Object, @Nullable String> nextCursor;
+  private final Function<Object, @Nullable Object> pagination;
+  private final Function<Object, @Nullable String> after;
   private final long maxItems;
 
   private Pager(
@@ -50,13 +52,15 @@ public final class Pager<T> implements Iterable<T> {
       Function<@Nullable String, Object> fetch,
       Function<@Nullable String, CompletableFuture<?>> fetchAsync,
       Function<Object, @Nullable List<T>> items,
-      Function<Object, @Nullable String> nextCursor,
+      Function<Object, @Nullable Object> pagination,
+      Function<Object, @Nullable String> after,
       long maxItems) {
     this.start = start;
     this.fetch = fetch;
     this.fetchAsync = fetchAsync;
     this.items = items;
-    this.nextCursor = nextCursor;
+    this.pagination = pagination;
+    this.after = after;
     this.maxItems = maxItems;
   }
 
@@ -67,23 +71,27 @@ public final class Pager<T> implements Iterable<T> {
    * @param fetch fetches the page after a cursor (null: the first)
    * @param fetchAsync the same, asynchronously
    * @param items a page's items
-   * @param nextCursor a page's {@code pagination.after}
+   * @param pagination a page's {@code pagination}
+   * @param after a pagination's {@code after}
    * @param <R> the operation's response type
+   * @param <P> the pagination's type
    * @param <T> the item type
    */
-  @SuppressWarnings("unchecked") // R is erased into Object once; each function sees only what fetch produced
-  public static <R, T> Pager<T> of(
+  @SuppressWarnings("unchecked") // R and P are erased into Object once; each function sees only what fetch produced
+  public static <R, P, T> Pager<T> of(
       @Nullable String start,
       Function<@Nullable String, R> fetch,
       Function<@Nullable String, CompletableFuture<R>> fetchAsync,
       Function<R, @Nullable List<T>> items,
-      Function<R, @Nullable String> nextCursor) {
+      Function<R, @Nullable P> pagination,
+      Function<P, @Nullable String> after) {
     return new Pager<>(
         blankToNull(start),
         (Function<@Nullable String, Object>) fetch,
         (Function<@Nullable String, CompletableFuture<?>>) (Function<?, ?>) fetchAsync,
         (Function<Object, @Nullable List<T>>) (Function<?, ?>) items,
-        (Function<Object, @Nullable String>) (Function<?, ?>) nextCursor,
+        (Function<Object, @Nullable Object>) (Function<?, ?>) pagination,
+        (Function<Object, @Nullable String>) (Function<?, ?>) after,
         Long.MAX_VALUE);
   }
 
@@ -96,7 +104,7 @@ public final class Pager<T> implements Iterable<T> {
     if (maxItems < 1) {
       throw new IllegalArgumentException("maxItems must be at least 1");
     }
-    return new Pager<>(start, fetch, fetchAsync, items, nextCursor, maxItems);
+    return new Pager<>(start, fetch, fetchAsync, items, pagination, after, maxItems);
   }
 
   /** The first page, fetched now. */
@@ -188,14 +196,31 @@ public final class Pager<T> implements Iterable<T> {
   private Page<T> toPage(@Nullable String cursor, Object response, long remaining) {
     List<T> all = items.apply(response);
     List<T> page = all == null ? List.of() : all;
+    for (int i = 0; i < page.size(); i++) {
+      if (page.get(i) == null) {
+        throw new MalformedResponseException(
+            "Item " + i + " of the page after cursor " + cursor + " is null; the walk stops rather than skip it", null);
+      }
+    }
     if (page.size() > remaining) {
       page = new ArrayList<>(page.subList(0, (int) remaining));
     }
+    Object paging;
+    try {
+      paging = pagination.apply(response);
+    } catch (MissingFieldException e) {
+      paging = null;
+    }
+    if (paging == null) {
+      // Without pagination nothing says whether more pages follow: ending here could drop them in silence.
+      throw new MalformedResponseException(
+          "The page after cursor " + cursor + " has no pagination; the walk cannot tell whether it is over", null);
+    }
     String next;
     try {
-      next = blankToNull(nextCursor.apply(response));
+      next = blankToNull(after.apply(paging));
     } catch (MissingFieldException e) {
-      next = null; // no pagination.after: nothing says there is more
+      next = null; // no after: the last page
     }
     if (next != null && next.equals(cursor)) {
       throw new MalformedResponseException(

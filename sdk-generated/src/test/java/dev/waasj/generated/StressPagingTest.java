@@ -50,6 +50,40 @@ class StressPagingTest {
   }
 
   @Test
+  void aNullItemStopsTheWalkWithATypedErrorNotANullPointer() {
+    server.enqueue(page("c1", "r1"));
+    server.enqueue(
+        new MockResponse.Builder()
+            .body("{\"data\":[{\"request_id\":\"r2\",\"amount\":\"1\"},null],\"pagination\":{\"after\":\"c2\"}}")
+            .build());
+    Pager<TransferRequest> pager = api().listTransfersAll(ListTransfersParams.builder().build());
+
+    List<String> seen = new ArrayList<>();
+    assertThatThrownBy(() -> pager.forEach(t -> seen.add(t.requestId())))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("Item 1")
+        .hasMessageContaining("is null");
+    assertThat(seen).containsExactly("r1");
+  }
+
+  @Test
+  void aPageWithoutPaginationStopsTheWalkLoudlyNotSilently() throws Exception {
+    server.enqueue(page("c1", "r1"));
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[{\"request_id\":\"r2\",\"amount\":\"1\"}]}").build());
+    Pager<TransferRequest> pager = api().listTransfersAll(ListTransfersParams.builder().build());
+
+    assertThatThrownBy(() -> pager.stream().count())
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("has no pagination");
+
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
+    assertThat(pager.forEachAsync(t -> {}))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(MalformedResponseException.class);
+  }
+
+  @Test
   void aWalkOverThreePagesSendsExactlyThreeRequestsAndStopsAtTheEmptyCursor() throws Exception {
     server.enqueue(page("c1", "r1", "r2"));
     server.enqueue(page("c2", "r3", "r4"));
@@ -142,7 +176,10 @@ class StressPagingTest {
         new MockResponse.Builder()
             .body("{\"addresses\":[\"a\"],\"accounts\":[\"x\",\"y\"],\"pagination\":{\"after\":\"n\"}}")
             .build());
-    server.enqueue(new MockResponse.Builder().body("{\"addresses\":[],\"accounts\":[\"z\"]}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .body("{\"addresses\":[],\"accounts\":[\"z\"],\"pagination\":{\"after\":\"\"}}")
+            .build());
 
     List<ListDestinations200Response> pages =
         api().listDestinationsAll(ListDestinationsParams.builder().build()).stream().collect(Collectors.toList());
