@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.exception.ParseException;
@@ -22,6 +25,9 @@ import org.cyclonedx.model.Property;
 import org.cyclonedx.parsers.JsonParser;
 import org.cyclonedx.parsers.Parser;
 import org.cyclonedx.parsers.XmlParser;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * Tells the truth, in a module's CycloneDX SBOM, about a dependency that maven-shade-plugin copied into the module's
@@ -118,6 +124,11 @@ public final class ShadedSbom {
     } catch (ParseException e) {
       throw new IllegalStateException(sbom + " is not a CycloneDX SBOM: " + e.getMessage(), e);
     }
+    // The parser stamps a document without metadata.timestamp with the current time; cyclonedx-maven-plugin leaves
+    // it out when the build is reproducible (project.build.outputTimestamp), so it must stay out.
+    if (bom.getMetadata() != null && !hasTimestamp(sbom, json)) {
+      bom.getMetadata().setTimestamp(null);
+    }
     Version version = version(bom, sbom);
     Component host = bom.getMetadata() == null ? null : bom.getMetadata().getComponent();
     if (host == null || host.getPurl() == null) {
@@ -174,6 +185,30 @@ public final class ShadedSbom {
     }
     System.out.println("[sbom] " + sbom.getFileName() + ": " + group + ":" + artifact + ":" + shaded.getVersion()
         + " marked as shaded into " + host.getPurl() + " (" + classes + " classes under " + to + ")");
+  }
+
+  private static boolean hasTimestamp(Path sbom, boolean json) throws IOException {
+    if (json) {
+      return new ObjectMapper().readTree(sbom.toFile()).path("metadata").has("timestamp");
+    }
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Element root = factory.newDocumentBuilder().parse(sbom.toFile()).getDocumentElement();
+      for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if ("metadata".equals(n.getLocalName())) {
+          for (Node m = n.getFirstChild(); m != null; m = m.getNextSibling()) {
+            if ("timestamp".equals(m.getLocalName())) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException(sbom + " is not XML: " + e.getMessage(), e);
+    }
   }
 
   private static Version version(Bom bom, Path sbom) {

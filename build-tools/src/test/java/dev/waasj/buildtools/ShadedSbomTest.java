@@ -62,7 +62,7 @@ class ShadedSbomTest {
     Path jar = jar("dev/waasj/Host.class", "shaded/lib/A.class", "shaded/lib/sub/B.class", "shaded/lib/C.txt");
     Path json = Files.writeString(dir.resolve("host-cyclonedx.json"), SBOM);
     Path xml = Files.writeString(dir.resolve("host-cyclonedx.xml"),
-        BomGeneratorFactory.createXml(Version.VERSION_16, new JsonParser().parse(json.toFile())).toXmlString());
+        BomGeneratorFactory.createXml(Version.VERSION_16, bomWithoutTimestamp(json)).toXmlString());
 
     ShadedSbom.main(new String[] {jar.toString(), "org.example:lib", "org.example.lib", "shaded.lib",
         json.toString(), xml.toString()});
@@ -86,6 +86,24 @@ class ShadedSbomTest {
     }
     assertThat(new JsonParser().validate(json.toFile(), Version.VERSION_16)).isEmpty();
     assertThat(new XmlParser().validate(xml.toFile(), Version.VERSION_16)).isEmpty();
+  }
+
+  @Test
+  void aReproducibleSbomStaysWithoutATimestampAndAStampedOneKeepsItsOwn() throws Exception {
+    Path jar = jar("shaded/lib/A.class");
+    Path json = Files.writeString(dir.resolve("host-cyclonedx.json"), SBOM);
+    Path xml = Files.writeString(dir.resolve("host-cyclonedx.xml"),
+        BomGeneratorFactory.createXml(Version.VERSION_16, bomWithoutTimestamp(json)).toXmlString());
+    ShadedSbom.main(new String[] {jar.toString(), "org.example:lib", "org.example.lib", "shaded.lib",
+        json.toString(), xml.toString()});
+    assertThat(Files.readString(json)).doesNotContain("timestamp");
+    assertThat(Files.readString(xml)).doesNotContain("timestamp");
+
+    Path stamped = Files.writeString(dir.resolve("stamped-cyclonedx.json"),
+        SBOM.replace("\"metadata\": {", "\"metadata\": { \"timestamp\": \"2020-01-02T03:04:05Z\","));
+    ShadedSbom.main(new String[] {jar.toString(), "org.example:lib", "org.example.lib", "shaded.lib",
+        stamped.toString()});
+    assertThat(Files.readString(stamped)).contains("2020-01-02T03:04:05Z");
   }
 
   @Test
@@ -131,6 +149,12 @@ class ShadedSbomTest {
   void badArgumentsSayHowToCallIt() {
     assertThatThrownBy(() -> ShadedSbom.main(new String[] {"a.jar", "no-colon", "x", "y", "z.json"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("usage:");
+  }
+
+  private static Bom bomWithoutTimestamp(Path json) throws Exception {
+    Bom bom = new JsonParser().parse(json.toFile());
+    bom.getMetadata().setTimestamp(null);
+    return bom;
   }
 
   private Path jar(String... entries) throws IOException {
