@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What the published artifacts say about what is inside them. Bouncy Castle lives inside sdk-auth, relocated, so
  * the POM users resolve no longer names it: sdk-auth's SBOM must, with its real coordinates and the version the
- * parent POM pins, marked as shaded into sdk-auth; the jar must carry its pom.properties for jar scanners; and the
- * sources jar must match the binary. Reads the artifacts this build put on the class path (jars under
- * {@code mvn verify}; under {@code mvn test} they are class folders and have no SBOM yet, so this skips).
+ * parent POM pins, marked as shaded into sdk-auth; the jar must carry its pom.xml and pom.properties for jar
+ * scanners; and the sources jar must match the binary. Reads the artifacts this build put on the class path (jars
+ * under {@code mvn verify}; under {@code mvn test} they are class folders and have no SBOM yet, so this skips).
  */
 class SupplyChainTest {
   static final String PINNED = System.getProperty("waasj.bouncycastle.version", "");
@@ -95,6 +95,11 @@ class SupplyChainTest {
       }
       assertThat(pom).containsEntry("groupId", "org.bouncycastle").containsEntry("artifactId", "bcprov-jdk18on")
           .containsEntry("version", PINNED);
+      try (InputStream in = binary.getInputStream(
+          binary.getEntry("META-INF/maven/org.bouncycastle/bcprov-jdk18on/pom.xml"))) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .contains("<artifactId>bcprov-jdk18on</artifactId>", "<version>" + PINNED + "</version>");
+      }
     }
 
     // The original it was made from, by hash: the very jar this reactor resolves for Bouncy Castle, when it has it.
