@@ -1,6 +1,12 @@
 package dev.waasj.generated;
 
+import dev.waasj.errors.CoboException;
+import dev.waasj.paging.Page;
+import dev.waasj.paging.Pager;
 import dev.waasj.testkit.JsonFuzz;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hostile pages of a list operation from a fixed seed, one walk at a time: most are close enough to a page to be
@@ -16,7 +25,9 @@ import java.util.StringJoiner;
  * just asked for, one handed out earlier in the walk (a loop), the end, or a fresh one; some are wholly fuzzed
  * documents. Within a walk the same cursor always gets the same page, as from a real server, so a loop of cursors
  * is a real loop. A walk that asks for more than {@link #MAX_PAGES} pages is answered with the last page and
- * counted, so a walk that would never end shows up as a count rather than a hung test.
+ * counted, so a walk that would never end shows up as a count rather than a hung test. Also walks a pager every
+ * way and reads what it hands out, as a caller would. The same file serves the tests of {@code sdk-generated} and
+ * {@code sdk-auth} (test code has no shared jar), only the package differs.
  */
 public final class HostilePages {
   /** More pages than any walk of these pages should ask for before it ends or fails. */
@@ -180,5 +191,113 @@ public final class HostilePages {
     }
     String total = random.nextInt(8) == 0 ? value() : "3";
     return "{\"before\":\"b\",\"after\":" + after + ",\"total_count\":" + total + "}";
+  }
+
+  /**
+   * A hostile document for one object with the item names: mostly an object with some of them (values mostly
+   * strings), sometimes wholly fuzzed.
+   */
+  public synchronized byte[] document() {
+    return random.nextInt(4) == 0 ? fuzz.next(itemNames) : item().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * One walk in style {@code style}: 0 the stream, 1 the iterator, 2 the pages, 3 {@code forEachAsync}, 4 {@code
+   * firstPageAsync}/{@code nextAsync}; every item is {@linkplain #touch touched}. A walk may end or fail with the
+   * SDK's own exception; anything else goes into {@code escaped} (which must be thread-safe).
+   */
+  public static void walk(String name, int style, Pager<?> pager, Map<String, String> escaped) {
+    String path = name + " " + List.of("stream", "iterator", "pages", "forEachAsync", "nextAsync").get(style);
+    try {
+      switch (style) {
+        case 0:
+          pager.stream().count();
+          break;
+        case 1:
+          for (Object item : pager) {
+            touch(path, item, escaped, 0);
+          }
+          break;
+        case 2:
+          for (Page<?> page : pager.pages()) {
+            page.items().forEach(item -> touch(path, item, escaped, 0));
+          }
+          break;
+        case 3:
+          pager.forEachAsync(item -> touch(path, item, escaped, 0)).get(30, TimeUnit.SECONDS);
+          break;
+        default:
+          walkAsync(pager.firstPageAsync(), path, escaped).get(30, TimeUnit.SECONDS);
+      }
+    } catch (CoboException e) {
+      // an acceptable outcome
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof CoboException)) {
+        escaped.putIfAbsent(path + ": " + e.getCause().getClass().getName(), String.valueOf(e.getCause()));
+      }
+    } catch (Exception | Error e) {
+      escaped.putIfAbsent(path + ": " + e.getClass().getName(), String.valueOf(e));
+    }
+  }
+
+  static <T> CompletableFuture<Page<T>> walkAsync(
+      CompletableFuture<Page<T>> page, String path, Map<String, String> escaped) {
+    return page.thenCompose(
+        p -> {
+          p.items().forEach(item -> touch(path, item, escaped, 0));
+          return p.hasNext() ? walkAsync(p.nextAsync(), path, escaped) : CompletableFuture.completedFuture(p);
+        });
+  }
+
+  /**
+   * Reads a value the way a caller would: every public no-argument method of a generated object (its getters,
+   * {@code validate()}, {@code toString()}), then what they return, a few levels deep. Each may give a value or
+   * throw the SDK's own exception.
+   */
+  public static void touch(String path, Object value, Map<String, String> escaped, int depth) {
+    if (value == null || depth > 3) {
+      return;
+    }
+    if (value instanceof Iterable) {
+      for (Object element : (Iterable<?>) value) {
+        touch(path, element, escaped, depth + 1);
+      }
+      return;
+    }
+    if (value instanceof Map) {
+      ((Map<?, ?>) value).values().forEach(v -> touch(path, v, escaped, depth + 1));
+      return;
+    }
+    if (!value.getClass().getName().startsWith("dev.waasj.")) {
+      String.valueOf(value);
+      return;
+    }
+    for (Method method : value.getClass().getMethods()) {
+      if (method.getParameterCount() != 0
+          || Modifier.isStatic(method.getModifiers())
+          || method.getDeclaringClass() == Object.class
+          || method.getReturnType() == void.class
+          || method.getName().equals("toBuilder")) {
+        continue;
+      }
+      Object result;
+      try {
+        result = method.invoke(value);
+      } catch (InvocationTargetException e) {
+        if (!(e.getCause() instanceof CoboException)) {
+          escaped.putIfAbsent(
+              path + ": " + value.getClass().getSimpleName() + "." + method.getName() + "() "
+                  + e.getCause().getClass().getName(),
+              String.valueOf(e.getCause()));
+        }
+        continue;
+      } catch (IllegalAccessException e) {
+        continue; // a public method of a class that is not (a oneOf's private variant): not the caller's to call
+      }
+      if (result != value) {
+        touch(path, result, escaped, depth + 1);
+      }
+    }
+    String.valueOf(value);
   }
 }

@@ -2,23 +2,15 @@ package dev.waasj.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waasj.errors.CoboException;
-import dev.waasj.paging.Page;
 import dev.waasj.paging.Pager;
 import dev.waasj.stress.api.DefaultApi;
 import dev.waasj.stress.api.DefaultApi.ListDestinationsParams;
 import dev.waasj.stress.api.DefaultApi.ListTransferNotesParams;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -94,104 +86,8 @@ class PagerFuzzTest {
     serve(pages);
     for (int i = 0; i < WALKS; i++) {
       pages.newWalk();
-      walk(name, i % 5, pager.get(), escaped);
+      HostilePages.walk(name, i % 5, pager.get(), escaped);
     }
     endless.put(name, pages.endlessWalks());
-  }
-
-  /** One walk in style {@code style} (0 to 4); what should not have happened goes into {@code escaped}. */
-  static void walk(String name, int style, Pager<?> pager, Map<String, String> escaped) {
-    String path = name + " " + List.of("stream", "iterator", "pages", "forEachAsync", "nextAsync").get(style);
-    try {
-      switch (style) {
-        case 0:
-          pager.stream().count();
-          break;
-        case 1:
-          for (Object item : pager) {
-            touch(path, item, escaped, 0);
-          }
-          break;
-        case 2:
-          for (Page<?> page : pager.pages()) {
-            page.items().forEach(item -> touch(path, item, escaped, 0));
-          }
-          break;
-        case 3:
-          pager.forEachAsync(item -> touch(path, item, escaped, 0)).get(30, TimeUnit.SECONDS);
-          break;
-        default:
-          walkAsync(pager.firstPageAsync(), path, escaped).get(30, TimeUnit.SECONDS);
-      }
-    } catch (CoboException e) {
-      // an acceptable outcome
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof CoboException)) {
-        escaped.putIfAbsent(path + ": " + e.getCause().getClass().getName(), String.valueOf(e.getCause()));
-      }
-    } catch (Exception | Error e) {
-      escaped.putIfAbsent(path + ": " + e.getClass().getName(), String.valueOf(e));
-    }
-  }
-
-  static <T> CompletableFuture<Page<T>> walkAsync(
-      CompletableFuture<Page<T>> page, String path, Map<String, String> escaped) {
-    return page.thenCompose(
-        p -> {
-          p.items().forEach(item -> touch(path, item, escaped, 0));
-          return p.hasNext() ? walkAsync(p.nextAsync(), path, escaped) : CompletableFuture.completedFuture(p);
-        });
-  }
-
-  /**
-   * Reads a value the way a caller would: every public no-argument method of a generated object (its getters,
-   * {@code validate()}, {@code toString()}), then what they return, a few levels deep. Each may give a value or
-   * throw the SDK's own exception.
-   */
-  static void touch(String path, Object value, Map<String, String> escaped, int depth) {
-    if (value == null || depth > 3) {
-      return;
-    }
-    if (value instanceof Iterable) {
-      for (Object element : (Iterable<?>) value) {
-        touch(path, element, escaped, depth + 1);
-      }
-      return;
-    }
-    if (value instanceof Map) {
-      ((Map<?, ?>) value).values().forEach(v -> touch(path, v, escaped, depth + 1));
-      return;
-    }
-    if (!value.getClass().getName().startsWith("dev.waasj.")) {
-      String.valueOf(value);
-      return;
-    }
-    for (Method method : value.getClass().getMethods()) {
-      if (method.getParameterCount() != 0
-          || Modifier.isStatic(method.getModifiers())
-          || method.getDeclaringClass() == Object.class
-          || method.getReturnType() == void.class
-          || method.getName().equals("toBuilder")) {
-        continue;
-      }
-      Object result;
-      try {
-        result = method.invoke(value);
-      } catch (InvocationTargetException e) {
-        if (!(e.getCause() instanceof CoboException)) {
-          escaped.putIfAbsent(
-              path + ": " + value.getClass().getSimpleName() + "." + method.getName() + "() "
-                  + e.getCause().getClass().getName(),
-              String.valueOf(e.getCause()));
-        }
-        continue;
-      } catch (IllegalAccessException e) {
-        continue; // a public method of a class that is not (a oneOf's private variant): not the caller's to call
-      }
-      if (result != value) {
-        touch(path, result, escaped, depth + 1);
-      }
-    }
-    String.valueOf(value);
   }
 }
