@@ -78,7 +78,7 @@ public class CoboAutoConfiguration {
   /** The client's org token manager. */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "cobo", name = {"client-id", "org-id"})
+  @Conditional(PropertiesSetCondition.Organization.class)
   OrgTokenManager coboOrgTokenManager(CoboClient client) {
     return client.tokens();
   }
@@ -86,7 +86,7 @@ public class CoboAutoConfiguration {
   /** The webhook and callback receiver, verifying with the environment's or the configured server key. */
   @Bean
   @ConditionalOnMissingBean
-  @Conditional(OnCoboEndpointCondition.class)
+  @Conditional(PropertiesSetCondition.Endpoint.class)
   CoboWebhooks coboWebhooks(CoboProperties properties, ObjectProvider<EventDeduplicator> deduplicator) {
     return ClientFactory.webhooks(properties, deduplicator.getIfUnique());
   }

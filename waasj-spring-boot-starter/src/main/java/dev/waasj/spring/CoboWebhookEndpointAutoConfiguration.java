@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Opt-in endpoints on the servlet stack: {@code cobo.webhooks.path} receives webhook events for the application's
@@ -28,7 +29,7 @@ public class CoboWebhookEndpointAutoConfiguration {
   public CoboWebhookEndpointAutoConfiguration() {}
 
   @Bean
-  @ConditionalOnProperty(prefix = "cobo.webhooks", name = "path")
+  @Conditional(PropertiesSetCondition.WebhooksPath.class)
   ServletRegistrationBean<WebhookServlet> coboWebhookEndpoint(
       CoboProperties properties,
       ObjectProvider<CoboWebhooks> webhooks,
@@ -48,7 +49,7 @@ public class CoboWebhookEndpointAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = "cobo.callbacks", name = "path")
+  @Conditional(PropertiesSetCondition.CallbacksPath.class)
   ServletRegistrationBean<WebhookServlet> coboCallbackEndpoint(
       CoboProperties properties,
       ObjectProvider<CoboWebhooks> webhooks,

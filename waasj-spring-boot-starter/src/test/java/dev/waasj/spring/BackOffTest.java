@@ -73,6 +73,15 @@ class BackOffTest {
   }
 
   @Test
+  void blankPropertiesFromUnsetVariablesMeanUnset() {
+    // cobo.org-id=${COBO_ORG_ID:} and the like, with the variables unset
+    runner.withPropertyValues("cobo.client-id=", "cobo.org-id=", "cobo.api-key-type=", "cobo.base-url=",
+            "cobo.server-public-key=", "cobo.user-agent=")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(CoboClient.class)
+            .doesNotHaveBean(OrgTokenManager.class));
+  }
+
+  @Test
   void theApplicationsOwnClientWinsAndItsApisAreServed() {
     runner.withUserConfiguration(OwnClient.class).run(context -> {
       assertThat(context).hasSingleBean(CoboClient.class).hasBean("myClient");
@@ -120,6 +129,8 @@ class BackOffTest {
         .withPropertyValues("cobo.environment=dev", "cobo.api-secret=" + SECRET)
         .withBean(EventHandler.class, () -> event -> {});
     web.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ServletRegistrationBean.class));
+    web.withPropertyValues("cobo.webhooks.path=", "cobo.callbacks.path= ")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ServletRegistrationBean.class));
     web.withPropertyValues("cobo.webhooks.path=/hooks/cobo").run(context -> {
       ServletRegistrationBean<?> endpoint = context.getBean("coboWebhookEndpoint", ServletRegistrationBean.class);
       assertThat(endpoint.getUrlMappings()).containsExactly("/hooks/cobo");
