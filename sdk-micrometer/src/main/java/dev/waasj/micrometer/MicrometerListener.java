@@ -118,7 +118,8 @@ public final class MicrometerListener implements CoboListener {
         .description("Org token requests: grants and refreshes")
         .tag("grant", outcome.grant().name().toLowerCase(Locale.ROOT))
         .tag("outcome", outcome.succeeded() ? "success" : "failure")
-        .tag("reason", outcome.error().map(MicrometerListener::tagValue).orElse(DefaultCoboCallObservationConvention.NONE))
+        .tag("reason",
+            outcome.error().map(MicrometerListener::tagValue).orElse(DefaultCoboCallObservationConvention.NONE))
         .register(meters)
         .record(outcome.duration());
   }

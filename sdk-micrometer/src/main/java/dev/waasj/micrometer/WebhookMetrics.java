@@ -12,8 +12,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts what a {@code CoboWebhooks} receiver does, from the outside: wrap the handlers with {@code instrumentEvents} and {@code instrumentCallbacks} and
- * pass each reply through {@link #eventReplied} or {@link #callbackReplied}.
+ * Counts what a {@code CoboWebhooks} receiver does, from the outside: wrap the handlers with {@link #instrumentEvents}
+ * and {@link #instrumentCallbacks}, and pass each reply through {@link #eventReplied} or {@link #callbackReplied}.
  *
  * <pre>{@code
  * WebhookMetrics metrics = new WebhookMetrics(meterRegistry);

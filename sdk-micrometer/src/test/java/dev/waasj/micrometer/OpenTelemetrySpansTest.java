@@ -35,7 +35,8 @@ class OpenTelemetrySpansTest {
   void aCallIsASpanNamedAfterItsOperationUnderTheCallersSpan() {
     TestKeyPair key = TestKeyPair.generate();
     InMemorySpanExporter spans = InMemorySpanExporter.create();
-    SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
     OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
     ObservationRegistry observations = ObservationRegistry.create();
     observations.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));

@@ -60,7 +60,8 @@ public class CoboWebhookEndpointAutoConfiguration {
     CallbackHandler app = handler.getIfUnique();
     if (app == null) {
       throw new CoboConfigurationException(
-          "cobo.callbacks.path", "is set but the application defines no single CallbackHandler bean to decide callbacks");
+          "cobo.callbacks.path",
+          "is set but the application defines no single CallbackHandler bean to decide callbacks");
     }
     WebhookInstrumentation metrics = instrumentation.getIfUnique(() -> WebhookInstrumentation.NONE);
     CallbackHandler counted = metrics.callbacks(app);

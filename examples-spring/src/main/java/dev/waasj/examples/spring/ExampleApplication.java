@@ -24,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * metrics printed, then it exits 0 ({@code --serve} keeps it serving). Exit status 2 when the configuration is wrong.
  *
  * <pre>
- * mvn -q -B package -DskipTests -pl examples-spring -am &amp;&amp; java -jar examples-spring/target/waasj-examples-spring.jar
+ * mvn -q -B package -DskipTests -pl examples-spring -am
+ * java -jar examples-spring/target/waasj-examples-spring.jar
  * </pre>
  */
 @SpringBootApplication
