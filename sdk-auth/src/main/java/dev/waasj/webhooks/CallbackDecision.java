@@ -17,4 +17,9 @@ public enum CallbackDecision {
   public String reply() {
     return reply;
   }
+
+  /** The decision a stored reply records: {@code ok} approves, anything else denies, never approving by doubt. */
+  static CallbackDecision fromReply(String reply) {
+    return APPROVE.reply.equals(reply) ? APPROVE : DENY;
+  }
 }

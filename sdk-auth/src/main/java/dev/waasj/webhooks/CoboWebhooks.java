@@ -9,8 +9,6 @@ import dev.waasj.internal.crypto.Hex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,14 +40,20 @@ import org.jspecify.annotations.Nullable;
  * within a window of this machine's clock (5 minutes by default, so a captured event cannot be replayed later).
  *
  * <p><b>Events</b> run their handler once per {@code event_id} however often Cobo delivers them (it retries up to 10
- * times and may send duplicates, in any order), through an {@link EventDeduplicator}. A handled event, or one
- * handled before, is answered 200. A handler that throws gets 500, and the event is released so Cobo's redelivery
- * runs it again. An event that does not verify is answered 401, one that is no event 400: Cobo retries neither
- * usefully, but neither reaches the handler.
+ * times and may send duplicates, in any order), through an {@link EventDeduplicator}: a delivery claims the event
+ * for the {@linkplain Builder#handlerLease handler lease} (60 s by default), so a receiver that dies mid-handler
+ * blocks redeliveries only until the lease ends, after which one runs the handler again: at least once across
+ * crashes, once while the receiver lives. A handled event, or one handled before, is answered 200; one another
+ * delivery is handling now, 409 (Cobo delivers again later). A handler that throws gets 500, is logged (event ID and
+ * type, never the body) and reported to the {@linkplain Builder#listener listener} and in {@link
+ * WebhookReply#failure()} with its cause kept, and the event is released so Cobo's redelivery runs it again. An
+ * event that does not verify is answered 401, one that is no event 400: Cobo retries neither usefully, but neither
+ * reaches the handler.
  *
  * <p><b>Callbacks</b> answer exactly {@code ok} or {@code deny} with status 200 and {@code text/plain}: anything else
  * (JSON, another status, a redirect) makes Cobo retry, up to 30 times. A callback Cobo sends again with the same
- * body gets the same answer without running the handler again. A handler that throws is {@linkplain
+ * body gets the same answer without running the handler again: the decision is stored in the {@link
+ * EventDeduplicator}, so receivers sharing one answer alike. A handler that throws is {@linkplain
  * Builder#onCallbackFailure denied} by default, never approved; a callback that does not verify is answered 401 and
  * never approved.
  *
@@ -76,33 +80,23 @@ public final class CoboWebhooks {
     RETRY
   }
 
-  /** Marks a callback whose handler is deciding it now. */
-  private static final Object DECIDING = new Object();
+  private static final System.Logger LOG = System.getLogger(CoboWebhooks.class.getName());
+  private static final String HANDLED = "handled";
 
   private final ResponseVerifier verifier;
   private final EventDeduplicator events;
-  /**
-   * Recent callbacks by body digest: {@link #DECIDING} while a handler decides one, then its decision, so a callback
-   * Cobo sends again gets the same answer. The oldest are forgotten beyond 10,000.
-   */
-  private final Map<String, Object> callbacks =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-              return size() > 10_000;
-            }
-          });
   private final CallbackFailurePolicy onCallbackFailure;
   private final long maxBodyBytes;
+  private final Duration lease;
+  private final WebhookListener listener;
 
   private CoboWebhooks(Builder b, String key) {
     this.verifier = new ResponseVerifier(key, b.tolerance, b.clock);
     this.events = b.deduplicator;
     this.onCallbackFailure = b.onCallbackFailure;
     this.maxBodyBytes = b.maxBodyBytes;
+    this.lease = b.lease;
+    this.listener = b.listener;
   }
 
   /** A builder; set the environment or the server key. */
@@ -147,35 +141,45 @@ public final class CoboWebhooks {
    */
   public WebhookReply handleEvent(byte[] body, HeaderLookup headers, EventHandler handler) {
     Checks.notNull(handler, "handler");
+    long start = System.nanoTime();
     VerifiedMessage event;
     try {
       event = verify(body, headers);
     } catch (WebhookVerificationException e) {
+      report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.REFUSED, null, e, null, null, start);
       return refusal(e);
     }
     String id = event.eventId();
     if (id == null || id.isBlank()) {
+      report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.REFUSED, event, null, null, null, start);
       return new WebhookReply(400, "not a webhook event: no event_id");
     }
-    if (!events.claim(id)) {
-      return events.isComplete(id)
-          ? new WebhookReply(200, "ok (already handled)")
-          : new WebhookReply(409, "being handled by another delivery");
+    Claim claim;
+    try {
+      claim = events.claim("event:" + id, lease);
+    } catch (RuntimeException e) {
+      return storeFailed(WebhookOutcome.Kind.EVENT, event, e, start);
+    }
+    if (claim.state() == Claim.State.DONE) {
+      report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.ALREADY_HANDLED, event, null, null, null, start);
+      return new WebhookReply(200, "ok (already handled)");
+    }
+    if (claim.state() == Claim.State.RUNNING_ELSEWHERE) {
+      report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.IN_PROGRESS, event, null, null, null, start);
+      return new WebhookReply(409, "being handled by another delivery");
     }
     boolean handled = false;
     try {
       handler.handle(event);
       handled = true;
+      report(WebhookOutcome.Kind.EVENT, WebhookOutcome.Result.HANDLED, event, null, null, null, start);
       return new WebhookReply(200, "ok");
     } catch (Exception e) {
-      return new WebhookReply(500, "handler failed: " + e.getClass().getSimpleName());
+      handlerFailed(WebhookOutcome.Kind.EVENT, event, e, start);
+      return new WebhookReply(500, "handler failed: " + e.getClass().getSimpleName(), e);
     } finally {
       // Released on any failure, an Error included, so a redelivery can run the handler again.
-      if (handled) {
-        events.complete(id);
-      } else {
-        events.release(id);
-      }
+      settle(claim, handled ? HANDLED : null);
     }
   }
 
@@ -188,35 +192,109 @@ public final class CoboWebhooks {
    */
   public WebhookReply handleCallback(byte[] body, HeaderLookup headers, CallbackHandler handler) {
     Checks.notNull(handler, "handler");
+    long start = System.nanoTime();
     VerifiedMessage callback;
     try {
       callback = verify(body, headers);
     } catch (WebhookVerificationException e) {
+      report(WebhookOutcome.Kind.CALLBACK, WebhookOutcome.Result.REFUSED, null, e, null, null, start);
       return refusal(e);
     }
     // The same body sent again gets the same answer: Cobo resends a callback whose answer it did not get.
-    String key = Hex.encode(Digests.doubleSha256(callback.body()));
-    Object earlier = callbacks.putIfAbsent(key, DECIDING);
-    if (earlier instanceof CallbackDecision) {
-      return new WebhookReply(200, ((CallbackDecision) earlier).reply());
+    Claim claim;
+    try {
+      claim = events.claim("callback:" + Hex.encode(Digests.doubleSha256(callback.body())), lease);
+    } catch (RuntimeException e) {
+      return storeFailed(WebhookOutcome.Kind.CALLBACK, callback, e, start);
     }
-    if (earlier != null) {
+    if (claim.state() == Claim.State.DONE) {
+      CallbackDecision earlier = CallbackDecision.fromReply(claim.outcome().orElse(""));
+      report(WebhookOutcome.Kind.CALLBACK, WebhookOutcome.Result.ALREADY_HANDLED, callback, null, null, earlier,
+          start);
+      return new WebhookReply(200, earlier.reply());
+    }
+    if (claim.state() == Claim.State.RUNNING_ELSEWHERE) {
+      report(WebhookOutcome.Kind.CALLBACK, WebhookOutcome.Result.IN_PROGRESS, callback, null, null, null, start);
       return new WebhookReply(409, "being decided by another delivery");
     }
     CallbackDecision decision = null;
     try {
       decision = Checks.notNull(handler.decide(callback), "the callback handler's decision");
+      report(WebhookOutcome.Kind.CALLBACK, WebhookOutcome.Result.HANDLED, callback, null, null, decision, start);
       return new WebhookReply(200, decision.reply());
     } catch (Exception e) {
+      handlerFailed(WebhookOutcome.Kind.CALLBACK, callback, e, start);
       return onCallbackFailure == CallbackFailurePolicy.RETRY
-          ? new WebhookReply(500, "handler failed: " + e.getClass().getSimpleName())
-          : new WebhookReply(200, CallbackDecision.DENY.reply());
+          ? new WebhookReply(500, "handler failed: " + e.getClass().getSimpleName(), e)
+          : new WebhookReply(200, CallbackDecision.DENY.reply(), e);
     } finally {
-      if (decision != null) {
-        callbacks.put(key, decision);
+      settle(claim, decision != null ? decision.reply() : null); // a failed decision is not remembered
+    }
+  }
+
+  /**
+   * Completes the claim with {@code outcome}, or releases it when there is none. A store that fails here is
+   * logged: the answer already given stands, and the claim's lease ends by itself.
+   */
+  private void settle(Claim claim, @Nullable String outcome) {
+    try {
+      if (outcome != null) {
+        events.complete(claim, outcome);
       } else {
-        callbacks.remove(key); // a failed decision is not remembered: a resend asks again
+        events.release(claim);
       }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Recording {0} failed: {1}", claim.key(), e.getClass().getName());
+    }
+  }
+
+  /** The deduplication store failed before the handler ran: 500, so Cobo delivers again. */
+  private WebhookReply storeFailed(WebhookOutcome.Kind kind, VerifiedMessage message, RuntimeException e, long start) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "The deduplication store failed for event_id={0}: {1}",
+        message.eventId(),
+        e.getClass().getName());
+    report(kind, WebhookOutcome.Result.STORE_FAILED, message, null, e, null, start);
+    return new WebhookReply(500, "deduplication store failed: " + e.getClass().getSimpleName(), e);
+  }
+
+  /** Logs a handler's failure by event ID and type, never the body, and reports it with the exception. */
+  private void handlerFailed(WebhookOutcome.Kind kind, VerifiedMessage message, Exception e, long start) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "The {0} handler failed for event_id={1} type={2}: {3}",
+        kind == WebhookOutcome.Kind.EVENT ? "event" : "callback",
+        message.eventId(),
+        message.type(),
+        e.getClass().getName());
+    report(kind, WebhookOutcome.Result.HANDLER_FAILED, message, null, e, null, start);
+  }
+
+  private void report(
+      WebhookOutcome.Kind kind,
+      WebhookOutcome.Result result,
+      @Nullable VerifiedMessage message,
+      @Nullable WebhookVerificationException refusal,
+      @Nullable Throwable failure,
+      @Nullable CallbackDecision decision,
+      long start) {
+    if (listener == NO_LISTENER) {
+      return;
+    }
+    try {
+      listener.delivered(
+          new WebhookOutcome(
+              kind,
+              result,
+              message == null ? null : message.eventId(),
+              message == null ? null : message.type(),
+              refusal == null ? null : refusal.reason(),
+              failure,
+              decision,
+              Duration.ofNanos(System.nanoTime() - start)));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "A webhook listener failed and was ignored: {0}", e.getClass().getName());
     }
   }
 
@@ -244,6 +322,8 @@ public final class CoboWebhooks {
     return false;
   }
 
+  private static final WebhookListener NO_LISTENER = outcome -> {};
+
   @Override
   public String toString() {
     return "CoboWebhooks{" + verifier + ", events=" + events + '}';
@@ -257,6 +337,8 @@ public final class CoboWebhooks {
     private EventDeduplicator deduplicator = new InMemoryEventDeduplicator();
     private CallbackFailurePolicy onCallbackFailure = CallbackFailurePolicy.DENY;
     private long maxBodyBytes = 4L * 1024 * 1024;
+    private Duration lease = Duration.ofSeconds(60);
+    private WebhookListener listener = NO_LISTENER;
 
     private Builder() {}
 
@@ -304,7 +386,25 @@ public final class CoboWebhooks {
       return this;
     }
 
-    /** Where handled event IDs are remembered; an {@link InMemoryEventDeduplicator} when unset. */
+    /**
+     * How long a delivery holds an event or callback while its handler runs; 60 s when unset. A receiver that dies
+     * mid-handler blocks the key this long; a handler running longer may run again beside a redelivery.
+     */
+    public Builder handlerLease(Duration lease) {
+      this.lease = Checks.positive(lease, "handlerLease");
+      return this;
+    }
+
+    /** Hears how each delivery ended (metrics, alerts); none when unset. */
+    public Builder listener(WebhookListener listener) {
+      this.listener = Checks.notNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Where handled events and callback decisions are remembered; an {@link InMemoryEventDeduplicator} when unset.
+     * Share one across receivers of the same endpoint.
+     */
     public Builder deduplicator(EventDeduplicator deduplicator) {
       this.deduplicator = Checks.notNull(deduplicator, "deduplicator");
       return this;

@@ -271,31 +271,27 @@ class CoboWebhooksTest {
       final InMemoryEventDeduplicator inner = new InMemoryEventDeduplicator(1);
 
       @Override
-      public boolean claim(String eventId) {
-        calls.add("claim " + eventId);
-        return inner.claim(eventId);
+      public Claim claim(String key, java.time.Duration lease) {
+        Claim claim = inner.claim(key, lease);
+        calls.add("claim " + key + " " + claim.state());
+        return claim;
       }
 
       @Override
-      public void complete(String eventId) {
-        calls.add("complete " + eventId);
-        inner.complete(eventId);
+      public boolean complete(Claim claim, String outcome) {
+        calls.add("complete " + claim.key() + " " + outcome);
+        return inner.complete(claim, outcome);
       }
 
       @Override
-      public void release(String eventId) {
-        calls.add("release " + eventId);
-        inner.release(eventId);
-      }
-
-      @Override
-      public boolean isComplete(String eventId) {
-        return inner.isComplete(eventId);
+      public void release(Claim claim) {
+        calls.add("release " + claim.key());
+        inner.release(claim);
       }
     };
     CoboWebhooks withStore =
         CoboWebhooks.builder().serverPublicKey(Signed.PUBLIC_KEY).clock(CLOCK).deduplicator(store).build();
-    String id = "8f2e2f6c-3c1e-4c53-a1e4-5d3c2f0b9a10";
+    String key = "event:8f2e2f6c-3c1e-4c53-a1e4-5d3c2f0b9a10";
 
     withStore.handleEvent(bytes(EVENT), signedNow(EVENT), e -> {
       throw new IllegalStateException();
@@ -303,19 +299,26 @@ class CoboWebhooksTest {
     withStore.handleEvent(bytes(EVENT), signedNow(EVENT), e -> {});
     withStore.handleEvent(bytes(EVENT), signedNow(EVENT), e -> {});
 
-    assertThat(calls).containsExactly("claim " + id, "release " + id, "claim " + id, "complete " + id, "claim " + id);
+    assertThat(calls)
+        .containsExactly(
+            "claim " + key + " CLAIMED",
+            "release " + key,
+            "claim " + key + " CLAIMED",
+            "complete " + key + " handled",
+            "claim " + key + " DONE");
   }
 
   @Test
   void theInMemoryDeduplicatorForgetsTheOldestBeyondItsCapacity() {
     InMemoryEventDeduplicator store = new InMemoryEventDeduplicator(2);
+    java.time.Duration lease = java.time.Duration.ofMinutes(1);
     for (String id : List.of("a", "b", "c")) {
-      assertThat(store.claim(id)).isTrue();
-      store.complete(id);
+      Claim claim = store.claim(id, lease);
+      assertThat(claim.state()).isEqualTo(Claim.State.CLAIMED);
+      assertThat(store.complete(claim, "handled")).isTrue();
     }
-    assertThat(store.isComplete("a")).isFalse();
-    assertThat(store.claim("b")).isFalse();
-    assertThat(store.claim("c")).isFalse();
+    assertThat(store.claim("a", lease).state()).isEqualTo(Claim.State.CLAIMED); // forgotten
+    assertThat(store.claim("c", lease).outcome()).hasValue("handled");
     assertThatThrownBy(() -> new InMemoryEventDeduplicator(0)).isInstanceOf(IllegalArgumentException.class);
   }
 

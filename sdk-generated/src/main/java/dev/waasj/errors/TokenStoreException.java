@@ -4,7 +4,7 @@ package dev.waasj.errors;
  * The token store could not load or save the org token (a full disk, a permission problem, a failing custom
  * store). No token was sent. The message names the operation, never a token; the cause says what failed.
  */
-public class TokenStoreException extends CoboException {
+public class TokenStoreException extends StoreException {
   private static final long serialVersionUID = 1L;
 
   /**

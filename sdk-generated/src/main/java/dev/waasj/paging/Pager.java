@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -17,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every item of a list operation, fetched lazily one page at a time, following Cobo's cursors: each request asks
- * for the page {@code after} the previous one, and the walk stops at a page whose {@code pagination.after} is empty
- * (or absent). Nothing is fetched until the items are read.
+ * for the page {@code after} the previous one, and the walk stops at a page whose {@code pagination.after} is empty.
+ * Nothing is fetched until the items are read.
  *
  * <pre>{@code
  * cobo.apis().wallets().listWalletsAll(ListWalletsParams.builder().limit(50).build())
@@ -32,8 +35,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Start from a saved cursor by setting the operation's {@code after} parameter. Generated list operations hand
  * out pagers through their {@code ...All} methods; a pager is immutable and may be walked any number of times, each
- * walk sending its own requests. A server that answers a page with the cursor it was asked for would loop forever:
- * the walk stops with a {@link MalformedResponseException} instead.
+ * walk sending its own requests.
+ *
+ * <p>A walk never ends early in silence, nor runs forever. It fails with a {@link MalformedResponseException}, in
+ * every form (the iterator, the stream, {@link #pages()}, and the futures of the asynchronous forms), at a page
+ * that:
+ *
+ * <ul>
+ *   <li>has no list of items, or a {@code null} among them;
+ *   <li>has no {@code pagination}, or no {@code pagination.after}: nothing would say whether another page follows
+ *       (Cobo marks the last page with an empty {@code after});
+ *   <li>names as the next cursor one this walk has already followed (the same cursor again, or a loop of them):
+ *       following it would fetch the same pages forever. The walk fails before fetching any page twice. Fetching
+ *       the page after a {@link Page} again with {@link Page#next()} is no loop.
+ * </ul>
+ *
+ * <p>Items already handed out stay handed out; the failure comes where the walk would go on.
  *
  * @param <T> the item type
  */
@@ -66,8 +83,9 @@ public final class Pager<T> implements Iterable<T> {
    * @param start the cursor to start after, or null for the first page
    * @param fetch fetches the page after a cursor (null: the first)
    * @param fetchAsync the same, asynchronously
-   * @param items a page's items
-   * @param nextCursor a page's {@code pagination.after}
+   * @param items a page's items; null when the page has none (a malformed page)
+   * @param nextCursor a page's {@code pagination.after}: empty on the last page, null when the page has no {@code
+   *     pagination} or no {@code after} in it (a malformed page)
    * @param <R> the operation's response type
    * @param <T> the item type
    */
@@ -99,14 +117,19 @@ public final class Pager<T> implements Iterable<T> {
     return new Pager<>(start, fetch, fetchAsync, items, nextCursor, maxItems);
   }
 
-  /** The first page, fetched now. */
+  /**
+   * The first page, fetched now.
+   *
+   * @throws MalformedResponseException if the page is malformed (see the class description)
+   * @throws dev.waasj.errors.CoboException as the operation does
+   */
   public Page<T> firstPage() {
-    return fetch(start, maxItems);
+    return fetch(new Walk(start), start, 0, maxItems);
   }
 
-  /** The first page, asynchronously. */
+  /** The first page, asynchronously; the future fails as {@link #firstPage()} throws. */
   public CompletableFuture<Page<T>> firstPageAsync() {
-    return fetchAsync(start, maxItems);
+    return fetchAsync(new Walk(start), start, 0, maxItems);
   }
 
   /** The pages, each fetched when the iteration reaches it. */
@@ -165,44 +188,95 @@ public final class Pager<T> implements Iterable<T> {
 
   /**
    * Hands every item to {@code action}, fetching the pages asynchronously one after another. The future completes
-   * when the walk does, or fails with the first failure.
+   * when the walk does, or fails with the first failure. However many pages there are and however fast they
+   * arrive, the walk does not deepen the stack: pages that are already there are handled in a loop.
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
-    return firstPageAsync().thenCompose(page -> drain(page, action));
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    firstPageAsync().whenComplete((page, failure) -> drain(page, failure, action, done));
+    return done;
   }
 
-  private CompletableFuture<Void> drain(Page<T> page, Consumer<? super T> action) {
-    page.items().forEach(action);
-    return page.hasNext() ? page.nextAsync().thenCompose(next -> drain(next, action)) : CompletableFuture.completedFuture(null);
+  /**
+   * Hands the items of {@code page} and of every page after it that is already there to {@code action}, then
+   * waits for the next one without holding the stack.
+   */
+  private static <T> void drain(
+      @Nullable Page<T> page, @Nullable Throwable failure, Consumer<? super T> action, CompletableFuture<Void> done) {
+    Page<T> current = page;
+    Throwable error = failure;
+    while (error == null && current != null) {
+      try {
+        current.items().forEach(action);
+        if (!current.hasNext()) {
+          done.complete(null);
+          return;
+        }
+        CompletableFuture<Page<T>> next = current.nextAsync();
+        if (!next.isDone()) {
+          next.whenComplete((p, e) -> drain(p, e, action, done));
+          return;
+        }
+        current = next.join();
+      } catch (CompletionException e) {
+        error = e.getCause() == null ? e : e.getCause();
+      } catch (RuntimeException | Error e) { // the action's own failure, or a fetch that threw
+        error = e;
+      }
+    }
+    done.completeExceptionally(error != null ? unwrap(error) : new IllegalStateException("no page"));
   }
 
-  Page<T> fetch(@Nullable String cursor, long remaining) {
-    return toPage(cursor, fetch.apply(cursor), remaining);
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
-  CompletableFuture<Page<T>> fetchAsync(@Nullable String cursor, long remaining) {
-    return fetchAsync.apply(cursor).thenApply(response -> toPage(cursor, response, remaining));
+  Page<T> fetch(Walk walk, @Nullable String cursor, int depth, long remaining) {
+    return toPage(walk, cursor, depth, fetch.apply(cursor), remaining);
   }
 
-  private Page<T> toPage(@Nullable String cursor, Object response, long remaining) {
+  CompletableFuture<Page<T>> fetchAsync(Walk walk, @Nullable String cursor, int depth, long remaining) {
+    return fetchAsync.apply(cursor).thenApply(response -> toPage(walk, cursor, depth, response, remaining));
+  }
+
+  private Page<T> toPage(Walk walk, @Nullable String cursor, int depth, @Nullable Object response, long remaining) {
+    String where = cursor == null ? "The first page" : "The page after cursor " + shorten(cursor);
+    if (response == null) {
+      throw new MalformedResponseException(where + " arrived without a body", null);
+    }
     List<T> all = items.apply(response);
-    List<T> page = all == null ? List.of() : all;
-    if (page.size() > remaining) {
-      page = new ArrayList<>(page.subList(0, (int) remaining));
+    if (all == null) {
+      throw new MalformedResponseException(where + " has no list of items", null);
+    }
+    int size = (int) Math.min(all.size(), remaining);
+    List<T> page = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      T item = all.get(i);
+      if (item == null) {
+        throw new MalformedResponseException(where + " is malformed: item " + (i + 1) + " of the page is null", null);
+      }
+      page.add(item);
     }
     String next;
     try {
-      next = blankToNull(nextCursor.apply(response));
-    } catch (MissingFieldException e) {
-      next = null; // no pagination.after: nothing says there is more
+      next = nextCursor.apply(response);
+    } catch (MissingFieldException e) { // after is required, and absent
+      next = null;
     }
-    if (next != null && next.equals(cursor)) {
+    if (next == null) {
       throw new MalformedResponseException(
-          "The server answered the page after cursor " + cursor + " with the same cursor; the walk would not end",
-          null);
+          where + " has no pagination.after, so nothing says whether another page follows", null);
     }
-    return new Page<>(page, next, this, remaining - page.size());
+    if (!next.isEmpty() && remaining > size) {
+      walk.follow(where, next, depth + 1);
+    }
+    return new Page<>(page, blankToNull(next), this, walk, depth, remaining - size);
+  }
+
+  /** A cursor for a message: a server can send any length. */
+  static String shorten(String cursor) {
+    return cursor.length() <= 64 ? cursor : cursor.substring(0, 64) + "... (" + cursor.length() + " characters)";
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {
@@ -212,5 +286,30 @@ public final class Pager<T> implements Iterable<T> {
   @Override
   public String toString() {
     return "Pager{start=" + start + (maxItems == Long.MAX_VALUE ? "" : ", maxItems=" + maxItems) + '}';
+  }
+
+  /**
+   * One walk's cursors: each with the depth of the page it fetches (the first page is at 0). A page at depth
+   * {@code d} that names a cursor already followed to a page at depth {@code d} or less leads back into the walk:
+   * a loop. Fetching the same page again from the same page names the same cursor at the same depth + 1: no loop.
+   */
+  static final class Walk {
+    private final ConcurrentMap<String, Integer> followed = new ConcurrentHashMap<>();
+
+    Walk(@Nullable String start) {
+      if (start != null) {
+        followed.put(start, 0);
+      }
+    }
+
+    void follow(String where, String cursor, int depth) {
+      Integer earlier = followed.merge(cursor, depth, Math::min);
+      if (earlier < depth) {
+        throw new MalformedResponseException(
+            where + " names as the next cursor " + shorten(cursor) + ", which this walk has already followed; following it"
+                + " again would fetch the same pages forever",
+            null);
+      }
+    }
   }
 }

@@ -14,13 +14,20 @@ import dev.waasj.stress.model.ListDestinations200Response;
 import dev.waasj.stress.model.TransferRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The generated page walkers over MockWebServer: one request per page, cursors followed, the end respected. */
 class StressPagingTest {
@@ -122,7 +129,7 @@ class StressPagingTest {
 
     assertThatThrownBy(() -> api().listTransfersAll().stream().count())
         .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("same cursor");
+        .hasMessageContaining("already followed");
   }
 
   @Test
@@ -142,7 +149,9 @@ class StressPagingTest {
         new MockResponse.Builder()
             .body("{\"addresses\":[\"a\"],\"accounts\":[\"x\",\"y\"],\"pagination\":{\"after\":\"n\"}}")
             .build());
-    server.enqueue(new MockResponse.Builder().body("{\"addresses\":[],\"accounts\":[\"z\"]}").build());
+    server.enqueue(
+        new MockResponse.Builder().body("{\"addresses\":[],\"accounts\":[\"z\"],\"pagination\":{\"after\":\"\"}}")
+            .build());
 
     List<ListDestinations200Response> pages =
         api().listDestinationsAll(ListDestinationsParams.builder().build()).stream().collect(Collectors.toList());
@@ -150,5 +159,128 @@ class StressPagingTest {
     assertThat(pages).hasSize(2);
     assertThat(pages.get(0).accounts()).containsExactly("x", "y");
     assertThat(pages.get(1).accounts()).containsExactly("z");
+  }
+
+  /** Answers each page by the {@code after} it asks for ("" for the first), so every kind of walk sees the same. */
+  void serve(Map<String, String> bodiesByCursor) {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String after = request.getUrl().queryParameter("after");
+            String body = bodiesByCursor.get(after == null ? "" : after);
+            return body == null
+                ? new MockResponse.Builder().code(404).body("{\"error_code\":2000}").build()
+                : new MockResponse.Builder().body(body).build();
+          }
+        });
+  }
+
+  /** Every way to walk: items (Iterable, Stream), pages, and the asynchronous forms; all must fail so. */
+  void everyWalkFailsWithMalformedResponse(String messagePart) {
+    List<ThrowingCallable> sync =
+        List.of(
+            () -> api().listTransfersAll().stream().count(),
+            () -> api().listTransfersAll().forEach(t -> {}),
+            () -> api().listTransfersAll().pages().forEach(p -> {}));
+    for (ThrowingCallable walk : sync) {
+      assertThatThrownBy(walk).isInstanceOf(MalformedResponseException.class).hasMessageContaining(messagePart);
+    }
+    List<java.util.function.Supplier<CompletableFuture<?>>> async =
+        List.of(
+            () -> api().listTransfersAll().forEachAsync(t -> {}),
+            () -> walkAsync(api().listTransfersAll().firstPageAsync()));
+    for (java.util.function.Supplier<CompletableFuture<?>> walk : async) {
+      assertThat(walk.get())
+          .failsWithin(5, TimeUnit.SECONDS)
+          .withThrowableOfType(ExecutionException.class)
+          .havingCause()
+          .isInstanceOf(MalformedResponseException.class)
+          .withMessageContaining(messagePart);
+    }
+  }
+
+  static CompletableFuture<Page<TransferRequest>> walkAsync(CompletableFuture<Page<TransferRequest>> page) {
+    return page.thenCompose(p -> p.hasNext() ? walkAsync(p.nextAsync()) : CompletableFuture.completedFuture(p));
+  }
+
+  static String body(String data, String pagination) {
+    return "{\"data\":" + data + (pagination == null ? "" : ",\"pagination\":" + pagination) + "}";
+  }
+
+  static final String ITEM = "{\"request_id\":\"r1\",\"amount\":\"1\"}";
+
+  @Test
+  void aNullInThePagesItemsIsAMalformedResponseNotANullPointerException() {
+    serve(Map.of("", body("[" + ITEM + "]", "{\"after\":\"c1\"}"), "c1", body("[" + ITEM + ",null]", "{\"after\":\"\"}")));
+
+    everyWalkFailsWithMalformedResponse("item 2 of the page is null");
+  }
+
+  @Test
+  void aPageWithoutPaginationIsAMalformedResponseNotTheEndOfTheWalk() {
+    serve(Map.of("", body("[" + ITEM + "]", "{\"after\":\"c1\"}"), "c1", body("[" + ITEM + "]", null)));
+
+    everyWalkFailsWithMalformedResponse("no pagination.after");
+  }
+
+  @Test
+  void paginationWithoutAfterIsAMalformedResponseNotTheEndOfTheWalk() {
+    serve(Map.of("", body("[" + ITEM + "]", "{\"before\":\"\",\"total_count\":5}")));
+
+    everyWalkFailsWithMalformedResponse("no pagination.after");
+  }
+
+  @Test
+  void aPageWithoutItsListIsAMalformedResponse() {
+    serve(Map.of("", "{\"pagination\":{\"after\":\"\"}}"));
+
+    everyWalkFailsWithMalformedResponse("no list of items");
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without detection the walks never end
+  void aLoopOfCursorsIsAMalformedResponseBeforeAnyPageIsFetchedTwice() {
+    // c1 -> c2 -> c1: the page after c2 names a cursor this walk has already followed
+    serve(
+        Map.of(
+            "", body("[" + ITEM + "]", "{\"after\":\"c1\"}"),
+            "c1", body("[" + ITEM + "]", "{\"after\":\"c2\"}"),
+            "c2", body("[" + ITEM + "]", "{\"after\":\"c1\"}")));
+
+    everyWalkFailsWithMalformedResponse("already followed");
+    assertThat(server.getRequestCount()).isEqualTo(5 * 3); // five walks, three pages each, none fetched twice
+  }
+
+  @Test
+  void aPageFetchedAgainFromTheSamePageIsNoLoop() {
+    serve(
+        Map.of(
+            "", body("[" + ITEM + "]", "{\"after\":\"c1\"}"),
+            "c1", body("[" + ITEM + "]", "{\"after\":\"c2\"}"),
+            "c2", body("[" + ITEM + "]", "{\"after\":\"\"}")));
+
+    Page<TransferRequest> first = api().listTransfersAll().firstPage();
+    Page<TransferRequest> second = first.next();
+    assertThat(second.next().hasNext()).isFalse();
+    assertThat(first.next().next().hasNext()).isFalse(); // the same pages again, from a page kept aside
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLongAsynchronousWalkWhosePagesArriveAtOnceDoesNotGrowTheStack() {
+    int pages = 50_000;
+    Function<String, String> fetch = after -> after == null ? "0" : Integer.toString(Integer.parseInt(after) + 1);
+    Pager<String> pager =
+        Pager.of(
+            null,
+            fetch,
+            after -> CompletableFuture.completedFuture(fetch.apply(after)),
+            page -> List.of(page),
+            page -> Integer.parseInt(page) + 1 < pages ? page : "");
+    java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+
+    assertThat(pager.forEachAsync(item -> seen.incrementAndGet())).succeedsWithin(30, TimeUnit.SECONDS);
+    assertThat(seen.get()).isEqualTo(pages);
   }
 }

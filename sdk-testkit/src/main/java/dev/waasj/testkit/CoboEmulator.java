@@ -89,6 +89,11 @@ import org.jspecify.annotations.Nullable;
  * All methods are thread-safe and requests are served concurrently. Nonce staleness, token expiry and {@code
  * BIZ_TIMESTAMP} all read the {@linkplain Builder#clock clock}, so a {@link MutableClock} drives expiry without
  * sleeping.
+ *
+ * <p>Speed: the JDK's HTTP server, which the emulator runs on, writes a response's headers and body apart, so
+ * without {@code -Dsun.net.httpserver.nodelay=true} on the JVM every answer waits out the client's delayed ACK
+ * (about 40 ms). The emulator sets no system property itself; this build's tests pass that flag, and {@link
+ * EmulatorMain} sets it in its own process.
  */
 public final class CoboEmulator implements AutoCloseable {
   /** Where the SDK's generated module carries the spec it was generated from. */
@@ -130,7 +135,13 @@ public final class CoboEmulator implements AutoCloseable {
             faults,
             new RequestAuthenticator(apps, builder.clock, builder.nonceWindow),
             new Endpoints(apps, tokens, spec, builder.seed, builder.listSize, builder.expiredTokensAnswer500),
-            signer);
+            signer,
+            builder.maxRecordedRequests);
+  }
+
+  /** For the emulator's own tests: every endpoint throws {@code failure}, as a bug in one would. */
+  void failEndpoints(@Nullable RuntimeException failure) {
+    handler.endpointFailure = failure;
   }
 
   /** A builder with the defaults: no apps, the system UTC clock, 43199 s access tokens, a fresh server key. */
@@ -296,7 +307,8 @@ public final class CoboEmulator implements AutoCloseable {
 
   /**
    * Applies {@code fault} to each of the next {@code times} requests that have no earlier fault waiting. Faults are
-   * taken in the order they were queued, one per request, whatever the request's path.
+   * taken in the order they were queued, one per request, whatever the request's path; {@link #enqueueFault(String,
+   * String, Fault, int)} targets one operation.
    *
    * @param times how many requests get the fault, at least 1
    */
@@ -306,6 +318,23 @@ public final class CoboEmulator implements AutoCloseable {
       throw new IllegalArgumentException("times must be at least 1: " + times);
     }
     faults.add(fault, times);
+  }
+
+  /**
+   * Applies {@code fault} to the next {@code times} requests to one operation only, e.g. {@code ("POST",
+   * "transactions/transfer")}: a token request in between cannot take a fault meant for the business call. The path
+   * is the operation's, after the {@code /v2/} prefix, with path parameters filled in.
+   *
+   * @param times how many requests get the fault, at least 1
+   */
+  public void enqueueFault(String method, String path, Fault fault, int times) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(fault, "fault");
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1: " + times);
+    }
+    faults.add(fault, method, path, times);
   }
 
   /** How many requests the queued faults will still affect. */
@@ -386,8 +415,21 @@ public final class CoboEmulator implements AutoCloseable {
     private int listSize = 23;
     private boolean expiredTokensAnswer500;
     private final List<String> directKeys = new ArrayList<>();
+    private int maxRecordedRequests = 10_000;
 
     private Builder() {}
+
+    /**
+     * How many requests {@link CoboEmulator#requests()} keeps, the newest; 10,000 when unset, so a long-running
+     * emulator does not grow.
+     */
+    public Builder maxRecordedRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxRecordedRequests must be at least 1");
+      }
+      this.maxRecordedRequests = max;
+      return this;
+    }
 
     /** The SDK's own spec resource (the one its code was generated from), when the SDK is on the class path. */
     private static @Nullable String defaultSpec() {
@@ -557,11 +599,6 @@ public final class CoboEmulator implements AutoCloseable {
       apps.forEach(app -> registry.register(app.clientId(), app.orgId(), app.publicKeyHex()));
       directKeys.forEach(registry::registerDirect);
       SpecModel spec = specLocation == null ? null : SpecModel.load(specLocation);
-      // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits out the
-      // client's delayed ACK (about 40 ms). Read once, when the JDK's server first starts in this JVM.
-      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-      }
       HttpServer server;
       try {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);

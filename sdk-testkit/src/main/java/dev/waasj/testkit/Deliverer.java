@@ -1,6 +1,5 @@
 package dev.waasj.testkit;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,8 +81,12 @@ final class Deliverer {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     signer.signatureHeaders(body, options.forgeSignature).forEach(request::header);
     long start = System.nanoTime();
+    CompletableFuture<HttpResponse<String>> sent =
+        http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     try {
-      HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // A hard deadline on top of the request's own timeout: the JDK client has been seen to miss its timeout and
+      // wait forever on a receiver that stopped mid-answer.
+      HttpResponse<String> response = sent.get(options.timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       return new DeliveryAttempt(
           waited,
           response.statusCode(),
@@ -87,11 +94,16 @@ final class Deliverer {
           response.body(),
           Duration.ofNanos(System.nanoTime() - start),
           null);
-    } catch (HttpTimeoutException e) {
+    } catch (TimeoutException e) {
+      sent.cancel(true);
       return failed(waited, start, "timed out after " + options.timeout.toMillis() + " ms");
-    } catch (IOException e) {
-      return failed(waited, start, e.toString());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      return cause instanceof HttpTimeoutException
+          ? failed(waited, start, "timed out after " + options.timeout.toMillis() + " ms")
+          : failed(waited, start, String.valueOf(cause));
     } catch (InterruptedException e) {
+      sent.cancel(true);
       Thread.currentThread().interrupt();
       return failed(waited, start, "interrupted");
     }

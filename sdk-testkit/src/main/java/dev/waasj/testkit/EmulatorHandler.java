@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,15 +28,27 @@ final class EmulatorHandler implements HttpHandler {
   private final RequestAuthenticator authenticator;
   private final Endpoints endpoints;
   private final ResponseSigner signer;
+  private static final System.Logger LOG = System.getLogger(CoboEmulator.class.getName());
+
   private final Queue<RecordedExchange> recorded = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger recordedCount = new AtomicInteger();
+  private final int maxRecorded;
+  /** For the emulator's own tests: thrown inside the endpoint, as a bug there would be. */
+  volatile @Nullable RuntimeException endpointFailure;
 
   EmulatorHandler(
-      Clock clock, FaultQueue faults, RequestAuthenticator authenticator, Endpoints endpoints, ResponseSigner signer) {
+      Clock clock,
+      FaultQueue faults,
+      RequestAuthenticator authenticator,
+      Endpoints endpoints,
+      ResponseSigner signer,
+      int maxRecorded) {
     this.clock = clock;
     this.faults = faults;
     this.authenticator = authenticator;
     this.endpoints = endpoints;
     this.signer = signer;
+    this.maxRecorded = maxRecorded;
   }
 
   @org.jspecify.annotations.Nullable SpecEndpoints specEndpoints() {
@@ -48,6 +61,15 @@ final class EmulatorHandler implements HttpHandler {
 
   void clearRecorded() {
     recorded.clear();
+    recordedCount.set(0);
+  }
+
+  /** Keeps the newest {@code maxRecorded}: a long-running emulator does not grow. */
+  private void record(RecordedExchange exchange) {
+    recorded.add(exchange);
+    if (recordedCount.incrementAndGet() > maxRecorded && recorded.poll() != null) {
+      recordedCount.decrementAndGet();
+    }
   }
 
   @Override
@@ -68,7 +90,7 @@ final class EmulatorHandler implements HttpHandler {
     String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Headers requestHeaders = exchange.getRequestHeaders();
-    @Nullable Fault fault = faults.take();
+    @Nullable Fault fault = faults.take(method, path);
 
     if (fault != null && fault.kind() == Fault.Kind.LATENCY && !sleep(fault)) {
       return; // interrupted: the emulator is closing
@@ -82,18 +104,11 @@ final class EmulatorHandler implements HttpHandler {
       verdict = authenticator.authenticate(method, path, query, body, requestHeaders);
       response =
           verdict.isAccepted()
-              ? endpoints.serve(
-                  method,
-                  path,
-                  query,
-                  body,
-                  Objects.requireNonNull(requestHeaders.getFirst(RequestAuthenticator.API_KEY)),
-                  requestHeaders.getFirst("Authorization"),
-                  requestHeaders.getFirst("Content-Type"))
+              ? serveSafely(method, path, query, body, requestHeaders)
               : Response.coboError(401, verdict.errorCode().orElseThrow(), verdict.description());
     }
     // Recorded before the response goes out, so a client that has its answer always finds the record.
-    recorded.add(
+    record(
         new RecordedExchange(
             receivedAt,
             method,
@@ -108,6 +123,31 @@ final class EmulatorHandler implements HttpHandler {
             response == null ? null : response.oauthError));
     if (response != null && (fault == null || fault.kind() != Fault.Kind.DROP_RESPONSE)) {
       send(exchange, response, fault);
+    }
+  }
+
+  /**
+   * The endpoint's answer; an exception inside it (an emulator bug, a spec it cannot serve) is a signed 500 that
+   * says so, and a log line, never a dropped connection that a client would take for a network fault and resend.
+   */
+  private Response serveSafely(String method, String path, String query, String body, Headers headers) {
+    try {
+      RuntimeException failure = endpointFailure;
+      if (failure != null) {
+        throw failure;
+      }
+      return endpoints.serve(
+          method,
+          path,
+          query,
+          body,
+          Objects.requireNonNull(headers.getFirst(RequestAuthenticator.API_KEY)),
+          headers.getFirst("Authorization"),
+          headers.getFirst("Content-Type"));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "The emulator failed serving " + method + " " + path, e);
+      return Response.coboError(
+          500, 1000, "the emulator failed serving " + method + " " + path + ": " + e.getClass().getName());
     }
   }
 

@@ -23,6 +23,9 @@ public final class EmulatorMain {
 
   /** Starts the emulator and blocks. */
   public static void main(String[] args) throws InterruptedException {
+    // This process is the emulator's: without TCP_NODELAY the JDK's server answers every request about 40 ms late
+    // (headers and body go out separately and wait out the client's delayed ACK).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     CoboEmulator.Builder builder = CoboEmulator.builder();
     String keyType = "ed25519";
     List<String> positional = new ArrayList<>();

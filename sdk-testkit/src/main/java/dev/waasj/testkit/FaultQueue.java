@@ -8,30 +8,48 @@ import org.jspecify.annotations.Nullable;
 final class FaultQueue {
   private static final class Entry {
     final Fault fault;
+    final @Nullable String method;
+    final @Nullable String path;
     int remaining;
 
-    Entry(Fault fault, int remaining) {
+    Entry(Fault fault, @Nullable String method, @Nullable String path, int remaining) {
       this.fault = fault;
+      this.method = method;
+      this.path = path;
       this.remaining = remaining;
+    }
+
+    /** Untargeted entries match any request; targeted ones the method and the path after {@code /v2/}. */
+    boolean matches(String requestMethod, String requestPath) {
+      return method == null
+          || (method.equalsIgnoreCase(requestMethod) && requestPath.endsWith("/" + path));
     }
   }
 
   private final Deque<Entry> entries = new ArrayDeque<>();
 
   synchronized void add(Fault fault, int times) {
-    entries.addLast(new Entry(fault, times));
+    entries.addLast(new Entry(fault, null, null, times));
   }
 
-  /** The fault for the request now arriving, or null when none is queued. */
-  synchronized @Nullable Fault take() {
-    Entry head = entries.peekFirst();
-    if (head == null) {
-      return null;
+  /** Queues {@code fault} for the next {@code times} requests to {@code method} {@code path} only. */
+  synchronized void add(Fault fault, String method, String path, int times) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    entries.addLast(new Entry(fault, method, relative, times));
+  }
+
+  /** The fault for the request now arriving: the first queued one that targets it or any request; else null. */
+  synchronized @Nullable Fault take(String method, String path) {
+    for (java.util.Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.matches(method, path)) {
+        if (--e.remaining == 0) {
+          it.remove();
+        }
+        return e.fault;
+      }
     }
-    if (--head.remaining == 0) {
-      entries.removeFirst();
-    }
-    return head.fault;
+    return null;
   }
 
   synchronized int size() {

@@ -1,6 +1,6 @@
 package dev.waasj.auth.token;
 
-import dev.waasj.internal.call.ServiceFactory;
+import dev.waasj.generated.ServiceFactory;
 
 /**
  * Cobo's OAuth token endpoint for Portal apps, the two calls {@link OrgTokenManager} makes. Written by hand rather

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ApiSecretTest {
   static final String SECRET = CoboVectorsTest.API_SECRET;
   static final String PEM =
-      Secp256k1RequestSignerTest.pem("PRIVATE KEY", Hex.decode("302e020100300506032b657004220420" + SECRET));
+      TestKeys.pem("PRIVATE KEY", Hex.decode("302e020100300506032b657004220420" + SECRET));
 
   @Test
   void hexAndPemOfOneKeyGiveOneApiKeyAndTheSignerIsMadeOnce() {
@@ -27,12 +27,12 @@ class ApiSecretTest {
 
   @Test
   void aHexKeyIsRestatedFromItsBytes() {
-    ApiSecret secp = ApiSecret.parse(Secp256k1RequestSignerTest.PRIVATE_KEY, null).withKeyType(KeyType.SECP256K1);
+    ApiSecret secp = ApiSecret.parse(TestKeys.SECP256K1_PRIVATE_KEY, null).withKeyType(KeyType.SECP256K1);
 
     assertThat(secp.keyType()).isEqualTo(KeyType.SECP256K1);
-    assertThat(secp.signer().apiKey()).isEqualTo(Secp256k1RequestSignerTest.API_KEY);
+    assertThat(secp.signer().apiKey()).isEqualTo(TestKeys.SECP256K1_API_KEY);
     assertThat(secp.withKeyType(KeyType.ED25519).signer().apiKey())
-        .isEqualTo(Ed25519RequestSigner.fromHexSecret(Secp256k1RequestSignerTest.PRIVATE_KEY).apiKey());
+        .isEqualTo(Ed25519RequestSigner.fromHexSecret(TestKeys.SECP256K1_PRIVATE_KEY).apiKey());
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.Random;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -36,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PEM forms read, and bad input refused without echoing the secret.
  */
 class Secp256k1RequestSignerTest {
-  static final String PRIVATE_KEY = "b98a62c8dcd934b703f8a404a4f8b582c8e9a2042368f137db8a70d1714e13db";
-  static final String API_KEY = "0343b8e340a6b404572e43c97b0cd5f75bc6c0521996de8fe329fc1598d831be3f";
+  static final String PRIVATE_KEY = TestKeys.SECP256K1_PRIVATE_KEY;
+  static final String API_KEY = TestKeys.SECP256K1_API_KEY;
   static final String[][] VECTORS = {
     {
       "GET|/v2/oauth/token|1795629356741|client_id=pvSwS8iFrfK0oZrB0ugG54XPDOLEv0Ij&org_id=e3986401-4aec-480a-973d-e775a4518413&grant_type=org_implicit|",
@@ -150,7 +149,6 @@ class Secp256k1RequestSignerTest {
   }
 
   static String pem(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(der)
-        + "\n-----END " + label + "-----\n";
+    return TestKeys.pem(label, der);
   }
 }
