@@ -7,7 +7,9 @@ import dev.waasj.client.CoboListener;
 import dev.waasj.client.RetryPolicy;
 import dev.waasj.webhooks.CoboWebhooks;
 import dev.waasj.webhooks.EventDeduplicator;
+import dev.waasj.webhooks.WebhookListener;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -123,7 +125,8 @@ final class ClientFactory {
     return null;
   }
 
-  static CoboWebhooks webhooks(CoboProperties p, @Nullable EventDeduplicator deduplicator) {
+  static CoboWebhooks webhooks(
+      CoboProperties p, @Nullable EventDeduplicator deduplicator, List<WebhookListener> listeners) {
     String key = webhookKey(p);
     if (key == null) {
       throw new CoboConfigurationException(
@@ -132,7 +135,11 @@ final class ClientFactory {
     CoboWebhooks.Builder b = CoboWebhooks.builder();
     set("cobo.server-public-key", () -> b.serverPublicKey(key));
     set("cobo.webhooks.timestamp-tolerance", () -> b.timestampTolerance(p.getWebhooks().getTimestampTolerance()));
+    set("cobo.webhooks.handler-lease", () -> b.handlerLease(p.getWebhooks().getHandlerLease()));
     b.onCallbackFailure(p.getCallbacks().getOnFailure());
+    if (!listeners.isEmpty()) {
+      b.listener(CompositeListener.webhooks(listeners));
+    }
     if (deduplicator != null) {
       b.deduplicator(deduplicator);
     }

@@ -7,17 +7,16 @@ import dev.waasj.client.CoboListener;
 import dev.waasj.generated.CoboApis;
 import dev.waasj.micrometer.MicrometerListener;
 import dev.waasj.micrometer.WebhookMetrics;
-import dev.waasj.webhooks.CallbackHandler;
 import dev.waasj.webhooks.CoboWebhooks;
 import dev.waasj.webhooks.EventDeduplicator;
-import dev.waasj.webhooks.EventHandler;
-import dev.waasj.webhooks.WebhookReply;
+import dev.waasj.webhooks.WebhookListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,8 +31,8 @@ import org.springframework.context.annotation.Configuration;
  * The SDK from {@code cobo.*} properties: {@link CoboClient}, {@link CoboApis}, {@link OrgTokenManager} when
  * {@code cobo.client-id} and {@code cobo.org-id} are set, and {@link CoboWebhooks}; each backs off when the
  * application defines its own. The client uses the application's {@link TokenStore} bean (a database store, say)
- * and reports to every {@link CoboListener} bean. With Micrometer present, a {@link MicrometerListener} is one of
- * them; with the actuator, a {@code cobo} health indicator reports without calling Cobo, and the {@code env} and
+ * and reports to every {@link CoboListener} bean, the receiver to every {@link WebhookListener} bean. With Micrometer
+ * present, a {@link MicrometerListener} and a {@link WebhookMetrics} are among them; with the actuator, a {@code cobo} health indicator reports without calling Cobo, and the {@code env} and
  * {@code configprops} endpoints never show the API secret. {@code cobo.enabled=false} turns all of it off.
  */
 @AutoConfiguration(
@@ -87,8 +86,12 @@ public class CoboAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @Conditional(PropertiesSetCondition.Endpoint.class)
-  CoboWebhooks coboWebhooks(CoboProperties properties, ObjectProvider<EventDeduplicator> deduplicator) {
-    return ClientFactory.webhooks(properties, deduplicator.getIfUnique());
+  CoboWebhooks coboWebhooks(
+      CoboProperties properties,
+      ObjectProvider<EventDeduplicator> deduplicator,
+      ObjectProvider<WebhookListener> listeners) {
+    return ClientFactory.webhooks(
+        properties, deduplicator.getIfUnique(), listeners.orderedStream().collect(Collectors.toList()));
   }
 
   /** The Micrometer listener and webhook counters, when Micrometer and sdk-micrometer are on the class path. */
@@ -106,29 +109,9 @@ public class CoboAutoConfiguration {
     }
 
     @Bean
-    WebhookInstrumentation coboWebhookMetrics(ObjectProvider<MeterRegistry> meters) {
-      WebhookMetrics metrics = new WebhookMetrics(meters.getIfUnique(() -> Metrics.globalRegistry));
-      return new WebhookInstrumentation() {
-        @Override
-        public EventHandler events(EventHandler handler) {
-          return metrics.instrumentEvents(handler);
-        }
-
-        @Override
-        public CallbackHandler callbacks(CallbackHandler handler) {
-          return metrics.instrumentCallbacks(handler);
-        }
-
-        @Override
-        public WebhookReply eventReplied(WebhookReply reply) {
-          return metrics.eventReplied(reply);
-        }
-
-        @Override
-        public WebhookReply callbackReplied(WebhookReply reply) {
-          return metrics.callbackReplied(reply);
-        }
-      };
+    @ConditionalOnMissingBean
+    WebhookMetrics coboWebhookMetrics(ObjectProvider<MeterRegistry> meters) {
+      return new WebhookMetrics(meters.getIfUnique(() -> Metrics.globalRegistry));
     }
   }
 

@@ -328,6 +328,12 @@ public class CoboProperties {
     /** How far a delivery's BIZ_TIMESTAMP may lie from this machine's clock. */
     private Duration timestampTolerance = Duration.ofMinutes(5);
 
+    /**
+     * How long a delivery holds an event or callback while its handler runs: a receiver that dies mid-handler
+     * blocks it this long; a handler running longer may run again beside a redelivery.
+     */
+    private Duration handlerLease = Duration.ofSeconds(60);
+
     /** Returns the endpoint's path, if set. */
     public @Nullable String getPath() {
       return path;
@@ -346,6 +352,16 @@ public class CoboProperties {
     /** Sets the timestamp tolerance. */
     public void setTimestampTolerance(Duration timestampTolerance) {
       this.timestampTolerance = timestampTolerance;
+    }
+
+    /** Returns the handler lease. */
+    public Duration getHandlerLease() {
+      return handlerLease;
+    }
+
+    /** Sets the handler lease. */
+    public void setHandlerLease(Duration handlerLease) {
+      this.handlerLease = handlerLease;
     }
   }
 

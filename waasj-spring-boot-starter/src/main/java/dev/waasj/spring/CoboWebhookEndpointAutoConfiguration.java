@@ -33,8 +33,7 @@ public class CoboWebhookEndpointAutoConfiguration {
   ServletRegistrationBean<WebhookServlet> coboWebhookEndpoint(
       CoboProperties properties,
       ObjectProvider<CoboWebhooks> webhooks,
-      ObjectProvider<EventHandler> handler,
-      ObjectProvider<WebhookInstrumentation> instrumentation) {
+      ObjectProvider<EventHandler> handler) {
     String path = path("cobo.webhooks.path", properties.getWebhooks().getPath());
     CoboWebhooks receiver = receiver(webhooks.getIfUnique(), "cobo.webhooks.path");
     EventHandler app = handler.getIfUnique();
@@ -42,10 +41,8 @@ public class CoboWebhookEndpointAutoConfiguration {
       throw new CoboConfigurationException(
           "cobo.webhooks.path", "is set but the application defines no single EventHandler bean to run events");
     }
-    WebhookInstrumentation metrics = instrumentation.getIfUnique(() -> WebhookInstrumentation.NONE);
-    EventHandler counted = metrics.events(app);
     return registration("coboWebhooks", path,
-        new WebhookServlet((body, headers) -> metrics.eventReplied(receiver.handleEvent(body, headers, counted))));
+        new WebhookServlet((body, headers) -> receiver.handleEvent(body, headers, app)));
   }
 
   @Bean
@@ -53,8 +50,7 @@ public class CoboWebhookEndpointAutoConfiguration {
   ServletRegistrationBean<WebhookServlet> coboCallbackEndpoint(
       CoboProperties properties,
       ObjectProvider<CoboWebhooks> webhooks,
-      ObjectProvider<CallbackHandler> handler,
-      ObjectProvider<WebhookInstrumentation> instrumentation) {
+      ObjectProvider<CallbackHandler> handler) {
     String path = path("cobo.callbacks.path", properties.getCallbacks().getPath());
     CoboWebhooks receiver = receiver(webhooks.getIfUnique(), "cobo.callbacks.path");
     CallbackHandler app = handler.getIfUnique();
@@ -63,10 +59,8 @@ public class CoboWebhookEndpointAutoConfiguration {
           "cobo.callbacks.path",
           "is set but the application defines no single CallbackHandler bean to decide callbacks");
     }
-    WebhookInstrumentation metrics = instrumentation.getIfUnique(() -> WebhookInstrumentation.NONE);
-    CallbackHandler counted = metrics.callbacks(app);
-    return registration("coboCallbacks", path, new WebhookServlet(
-        (body, headers) -> metrics.callbackReplied(receiver.handleCallback(body, headers, counted))));
+    return registration("coboCallbacks", path,
+        new WebhookServlet((body, headers) -> receiver.handleCallback(body, headers, app)));
   }
 
   private static CoboWebhooks receiver(@Nullable CoboWebhooks webhooks, String property) {

@@ -6,10 +6,14 @@ import dev.waasj.client.CallListener;
 import dev.waasj.client.CallOutcome;
 import dev.waasj.client.CallStart;
 import dev.waasj.client.CoboListener;
+import dev.waasj.webhooks.WebhookListener;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every {@link CoboListener} bean at once: the client takes one. One that throws does not silence the others. */
+/**
+ * Every {@link CoboListener} bean at once, the client taking one; and every {@link WebhookListener} bean, for the
+ * receiver. One that throws does not silence the others.
+ */
 final class CompositeListener implements CoboListener {
   private static final System.Logger LOG = System.getLogger(CompositeListener.class.getName());
 
@@ -22,6 +26,19 @@ final class CompositeListener implements CoboListener {
   static CoboListener of(List<CoboListener> listeners) {
     return listeners.isEmpty() ? CoboListener.NONE
         : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners);
+  }
+
+  static WebhookListener webhooks(List<WebhookListener> listeners) {
+    List<WebhookListener> all = List.copyOf(listeners);
+    return all.size() == 1 ? all.get(0) : outcome -> {
+      for (WebhookListener listener : all) {
+        try {
+          listener.delivered(outcome);
+        } catch (RuntimeException e) {
+          warn(listener, e);
+        }
+      }
+    };
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.waasj.client.CoboClient;
 import dev.waasj.client.CoboEnvironment;
 import dev.waasj.generated.CoboApis;
 import dev.waasj.micrometer.MicrometerListener;
+import dev.waasj.micrometer.WebhookMetrics;
 import dev.waasj.testkit.TestKeyPair;
 import dev.waasj.webhooks.CoboWebhooks;
 import dev.waasj.webhooks.EventDeduplicator;
@@ -57,7 +58,7 @@ class BackOffTest {
     runner.run(context -> {
       assertThat(context).hasSingleBean(CoboClient.class).hasSingleBean(CoboApis.class)
           .hasSingleBean(CoboWebhooks.class).doesNotHaveBean(OrgTokenManager.class)
-          .hasSingleBean(MicrometerListener.class);
+          .hasSingleBean(MicrometerListener.class).hasSingleBean(WebhookMetrics.class);
       assertThat(context.getBean(CoboClient.class).baseUrl()).isEqualTo(CoboEnvironment.DEV.baseUrl());
       assertThat(context.getBean(CoboApis.class)).isSameAs(context.getBean(CoboClient.class).apis());
     });
@@ -118,7 +119,8 @@ class BackOffTest {
   @Test
   void metricsCanBeSwitchedOff() {
     runner.withPropertyValues("cobo.metrics.enabled=false").run(context ->
-        assertThat(context).hasSingleBean(CoboClient.class).doesNotHaveBean(MicrometerListener.class));
+        assertThat(context).hasSingleBean(CoboClient.class).doesNotHaveBean(MicrometerListener.class)
+            .doesNotHaveBean(WebhookMetrics.class));
   }
 
   @Test

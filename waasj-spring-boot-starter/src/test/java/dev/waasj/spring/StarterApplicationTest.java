@@ -113,8 +113,9 @@ class StarterApplicationTest {
   @Test
   void webhookEventsDeliveredOverHttpRunTheApplicationsHandlerOncePerEvent() {
     String event = COBO.webhookEvent(COBO.webhookDataTypes().get(0));
-    double handled = count("cobo.webhooks.deliveries", "kind", "event", "outcome", "handled");
-    double failed = count("cobo.webhooks.deliveries", "kind", "event", "outcome", "handler_failed");
+    double handled = timerCount("cobo.webhooks.deliveries", "kind", "event", "outcome", "handled");
+    double failed = timerCount("cobo.webhooks.deliveries", "kind", "event", "outcome", "handler_failed");
+    double seenAgain = timerCount("cobo.webhooks.deliveries", "kind", "event", "outcome", "already_handled");
     handlers.failNext.set(1);
 
     Delivery first = COBO.deliverWebhook(url("/cobo/webhooks"), event, FAST);
@@ -128,9 +129,12 @@ class StarterApplicationTest {
     String eventId = handlers.events.get(handlers.events.size() - 1);
     assertThat(event).contains(eventId);
     assertThat(handlers.events).filteredOn(eventId::equals).hasSize(1);
-    assertThat(count("cobo.webhooks.deliveries", "kind", "event", "outcome", "handled") - handled).isEqualTo(1);
-    assertThat(count("cobo.webhooks.deliveries", "kind", "event", "outcome", "handler_failed") - failed)
+    assertThat(timerCount("cobo.webhooks.deliveries", "kind", "event", "outcome", "handled") - handled)
         .isEqualTo(1);
+    assertThat(timerCount("cobo.webhooks.deliveries", "kind", "event", "outcome", "handler_failed") - failed)
+        .isEqualTo(1);
+    assertThat(timerCount("cobo.webhooks.deliveries", "kind", "event", "outcome", "already_handled") - seenAgain)
+        .isEqualTo(again.attempts().size());
   }
 
   @Test
@@ -160,6 +164,8 @@ class StarterApplicationTest {
     assertThat(answer.body()).isEqualTo("ok");
     assertThat(answer.contentType()).startsWith("text/plain");
     assertThat(handlers.callbacks).isNotEmpty();
+    assertThat(timerCount("cobo.webhooks.deliveries", "kind", "callback", "outcome", "handled", "decision", "approve"))
+        .isPositive();
   }
 
   @Test

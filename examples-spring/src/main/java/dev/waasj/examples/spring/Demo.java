@@ -69,8 +69,8 @@ class Demo implements ApplicationRunner {
     out.println("  callback  answered " + callback.decision().orElse("nothing"));
     out.println("  health    " + get("http://127.0.0.1:" + port + "/actuator/health/cobo"));
     out.println("  metrics   cobo.client.requests " + calls() + " calls timed, cobo.webhooks.deliveries "
-        + (long) Search.in(meters).name("cobo.webhooks.deliveries").counters().stream()
-            .mapToDouble(c -> c.count()).sum() + " deliveries counted");
+        + Search.in(meters).name("cobo.webhooks.deliveries").timers().stream().mapToLong(t -> t.count()).sum()
+        + " deliveries timed");
     out.println("OK");
   }
 
