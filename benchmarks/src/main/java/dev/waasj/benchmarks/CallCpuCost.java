@@ -2,12 +2,17 @@ package dev.waasj.benchmarks;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
 import com.sun.net.httpserver.HttpServer;
 import dev.waasj.auth.signing.Ed25519RequestSigner;
 import dev.waasj.auth.signing.RequestSignatures;
+import dev.waasj.auth.signing.SigningInterceptor;
+import dev.waasj.auth.verification.ResponseVerificationInterceptor;
 import dev.waasj.auth.verification.ResponseVerifier;
 import dev.waasj.client.CoboClient;
 import dev.waasj.internal.crypto.Digests;
+import dev.waasj.internal.json.JsonSupport;
 import dev.waasj.testkit.TestKeyPair;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,15 +54,19 @@ import retrofit2.http.Query;
  * process, so none of its CPU is counted.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.waasj.benchmarks.CallCpuCost [CALLS_PER_ROUND] [ROUNDS]
+ * java -cp benchmarks/target/benchmarks.jar dev.waasj.benchmarks.CallCpuCost [CALLS_PER_ROUND] [ROUNDS] [--detail]
  * </pre>
  *
  * <p>CPU is the client process's (every thread: the caller's, OkHttp's, the garbage collector's and the JIT's),
  * read from the OS before and after each batch, after a warm-up; the caller's own thread CPU is shown beside it.
  * The three candidates run alternately, round after round, and each figure is the median over rounds. The goal is
- * an SDK call within 25% of bare OkHttp plus one sign and one verify.
+ * an SDK call within 25% of bare OkHttp plus one sign and one verify. With {@code --detail} it adds the pieces in
+ * between: bare OkHttp with the SDK's signing interceptor alone, with its verification interceptor alone, and with
+ * the response parsed by the SDK's Moshi.
  */
 public final class CallCpuCost {
+  private static final int WARM_UP_ROUNDS = 4;
+
   /** The call, as any client could make it; no name the spec decides. */
   interface Wallets {
     @GET("wallets")
@@ -72,13 +81,15 @@ public final class CallCpuCost {
       SigningServer.serve();
       return;
     }
-    int calls = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    List<String> numbers = new ArrayList<>(List.of(args));
+    boolean detail = numbers.remove("--detail");
+    int calls = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 3000;
+    int rounds = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 11;
     Process server = startServer();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), UTF_8));
       String[] hello = out.readLine().split(" "); // "PORT SERVER_PUBLIC_KEY"
-      measure(Integer.parseInt(hello[0]), hello[1], calls, rounds);
+      measure(Integer.parseInt(hello[0]), hello[1], calls, rounds, detail);
     } finally {
       server.destroy();
     }
@@ -94,7 +105,8 @@ public final class CallCpuCost {
         .start();
   }
 
-  private static void measure(int port, String serverKey, int calls, int rounds) throws Exception {
+  private static void measure(int port, String serverKey, int calls, int rounds, boolean detail)
+      throws Exception {
     TestKeyPair app = TestKeyPair.generate();
     String base = "http://127.0.0.1:" + port + "/v2";
     try (CoboClient cobo =
@@ -130,25 +142,43 @@ public final class CallCpuCost {
       long[] nonce = {1_700_000_000_000L};
 
       List<Candidate> candidates =
-          List.of(
+          new ArrayList<>(List.of(
               new Candidate("SDK call (signed, verified, parsed)", () -> sdk.list(10, null)),
-              new Candidate(
-                  "bare OkHttp, same exchange",
-                  () -> {
-                    try (Response r = bare.newCall(request).execute()) {
-                      r.body().bytes();
-                    }
-                  }),
+              new Candidate("bare OkHttp, same exchange", () -> exchange(bare, request)),
               new Candidate(
                   "one sign + one verify (SDK, Bouncy Castle)",
                   () -> {
                     RequestSignatures.sign(
                         signer, "GET", "/v2/wallets", Long.toString(nonce[0]++), "limit=10", new byte[0]);
                     verifier.verify(200, sampleBody, timestamp, responseSignature);
-                  }));
+                  })));
+      if (detail) {
+        OkHttpClient signing = bare.newBuilder().addNetworkInterceptor(new SigningInterceptor(signer)).build();
+        OkHttpClient verifying =
+            bare.newBuilder()
+                .addInterceptor(new ResponseVerificationInterceptor(ResponseVerifier.create(serverKey)))
+                .build();
+        JsonAdapter<Map<String, Object>> json =
+            JsonSupport.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+        candidates.add(new Candidate("  bare OkHttp + SigningInterceptor", () -> exchange(signing, request)));
+        candidates.add(
+            new Candidate("  bare OkHttp + ResponseVerificationInterceptor", () -> exchange(verifying, request)));
+        candidates.add(
+            new Candidate(
+                "  bare OkHttp + Moshi parse",
+                () -> {
+                  try (Response r = bare.newCall(request).execute()) {
+                    json.fromJson(r.body().source());
+                  }
+                }));
+      }
 
-      for (Candidate c : candidates) { // warm-up: JIT, connections
-        c.run(Math.max(2000, calls));
+      // Warm-up, interleaved like the measured rounds so every candidate's code reaches C2 in the same
+      // conditions: with a single short pass, JIT work still running in later rounds made ratios drift by 0.3.
+      for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        for (Candidate c : candidates) {
+          c.run(Math.max(2000, calls));
+        }
       }
       for (int round = 0; round < rounds; round++) {
         for (Candidate c : candidates) {
@@ -159,13 +189,19 @@ public final class CallCpuCost {
     }
   }
 
+  private static void exchange(OkHttpClient http, Request request) throws IOException {
+    try (Response r = http.newCall(request).execute()) {
+      r.body().bytes();
+    }
+  }
+
   private static void print(List<Candidate> candidates, int calls, int rounds, int bodyBytes) {
     System.out.printf(
         "Client CPU per call, loopback, %d rounds of %d calls, median (response body %d bytes; server in another"
             + " process)%n",
         rounds, calls, bodyBytes);
     System.out.printf("%-46s %14s %14s%n", "", "process µs", "caller µs");
-    for (Candidate c : candidates) {
+    for (Candidate c : candidates.subList(0, 3)) {
       System.out.printf("%-46s %14.1f %14.1f%n", c.name, c.processMedian(), c.threadMedian());
     }
     double sdk = candidates.get(0).processMedian();
@@ -175,6 +211,12 @@ public final class CallCpuCost {
     System.out.printf(
         "%-46s %14.2f %14.2f   (goal: at most 1.25)%n", "ratio SDK / (OkHttp + sign + verify)", sdk / parts,
         sdkThread / partsThread);
+    if (candidates.size() > 3) {
+      System.out.println("in between:");
+      for (Candidate c : candidates.subList(3, candidates.size())) {
+        System.out.printf("%-46s %14.1f %14.1f%n", c.name, c.processMedian(), c.threadMedian());
+      }
+    }
   }
 
   /** One way of making the exchange, and its CPU per call in each round. */
