@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -169,8 +168,17 @@ public final class FileTokenStore implements TokenStore {
           ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
               PosixFilePermissions.asFileAttribute(OWNER_FILE))
           : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = lockBefore(channel, deadline, what);
-      return new FileLease(clientId, orgId, channel, lock, permit);
+      FileChannel locked = channel;
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime())); // the permit took the rest
+      return RefreshLease.poll(what, left, () -> {
+        FileLock lock;
+        try {
+          lock = locked.tryLock();
+        } catch (IOException e) {
+          throw new TokenStoreException("Cannot lock " + lockFile + " for the refresh of " + what, e);
+        }
+        return lock == null ? null : new FileLease(clientId, orgId, locked, lock, permit);
+      });
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       permit.release();
@@ -178,27 +186,6 @@ public final class FileTokenStore implements TokenStore {
         throw (TokenStoreException) e;
       }
       throw new TokenStoreException("Cannot lock " + lockFile + " for the refresh of " + what, e);
-    }
-  }
-
-  private static FileLock lockBefore(FileChannel channel, long deadline, String what) throws IOException {
-    long pause = 5;
-    while (true) {
-      FileLock lock = channel.tryLock();
-      if (lock != null) {
-        return lock;
-      }
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) {
-        throw new TokenStoreException("Another process held the refresh lease of " + what + " for too long");
-      }
-      try {
-        Thread.sleep(Math.min(pause, left));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TokenStoreException("Interrupted while waiting for the refresh lease of " + what, e);
-      }
-      pause = Math.min(pause * 2, 50);
     }
   }
 

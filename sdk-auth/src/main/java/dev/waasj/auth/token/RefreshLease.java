@@ -1,5 +1,9 @@
 package dev.waasj.auth.token;
 
+import dev.waasj.errors.TokenStoreException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,5 +55,50 @@ public interface RefreshLease extends AutoCloseable {
         return "RefreshLease{unguarded, " + store + '}';
       }
     };
+  }
+
+  /**
+   * One try at taking a lease, for {@link #poll}: the lease if it was free, or null while another holder has it.
+   * Store failures are thrown as {@link TokenStoreException}.
+   */
+  @FunctionalInterface
+  interface Attempt {
+    /** Takes the lease if it is free; null if another holder has it. */
+    @Nullable RefreshLease tryAcquire();
+  }
+
+  /**
+   * The waiting part of {@link TokenStore#acquireRefreshLease} for a store whose locks cannot block (a row, a key):
+   * tries {@code attempt} until it returns a lease, pausing 5 ms after the first failed try and twice as long after
+   * each next one, at most 100 ms, so a lease freed after a long refresh costs the store about ten reads a second
+   * per waiting instance. Always tries at least once, even with a zero {@code maxWait}.
+   *
+   * @param what names what the lease guards, for messages (for example {@code "org " + orgId}); never a secret
+   * @throws TokenStoreException if {@code maxWait} passed without a lease, if the waiting thread was interrupted
+   *     (its interrupt status is kept), or whatever {@code attempt} threw
+   */
+  static RefreshLease poll(String what, Duration maxWait, Attempt attempt) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(attempt, "attempt");
+    long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
+    long pause = 5;
+    while (true) {
+      RefreshLease lease = attempt.tryAcquire();
+      if (lease != null) {
+        return lease;
+      }
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new TokenStoreException(
+            "Another instance held the refresh lease of " + what + " for longer than " + maxWait);
+      }
+      try {
+        Thread.sleep(Math.min(pause, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TokenStoreException("Interrupted while waiting for the refresh lease of " + what, e);
+      }
+      pause = Math.min(pause * 2, 100);
+    }
   }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -107,26 +106,10 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public RefreshLease acquireRefreshLease(String clientId, String orgId, Duration ttl, Duration maxWait) {
     String holder = UUID.randomUUID().toString();
-    long deadline = System.nanoTime() + maxWait.toNanos();
-    long pause = 5;
-    while (true) {
+    return RefreshLease.poll("org " + orgId, maxWait, () -> {
       Long fence = tryAcquire(clientId, orgId, holder, ttl);
-      if (fence != null) {
-        return new Lease(clientId, orgId, holder, fence);
-      }
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) {
-        throw new TokenStoreException(
-            "Another instance held the refresh lease of org " + orgId + " for longer than " + maxWait);
-      }
-      try {
-        Thread.sleep(Math.min(pause, left));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TokenStoreException("Interrupted while waiting for the refresh lease of org " + orgId, e);
-      }
-      pause = Math.min(pause * 2, 100);
-    }
+      return fence == null ? null : new Lease(clientId, orgId, holder, fence);
+    });
   }
 
   /** The new fence if the lease was free or expired and is now {@code holder}'s, else null. */

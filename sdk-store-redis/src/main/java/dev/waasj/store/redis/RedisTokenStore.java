@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -95,35 +94,17 @@ public final class RedisTokenStore implements TokenStore {
   @Override
   public RefreshLease acquireRefreshLease(String clientId, String orgId, Duration ttl, Duration maxWait) {
     String holder = UUID.randomUUID().toString();
-    long deadline = System.nanoTime() + maxWait.toNanos();
-    long pause = 5;
-    while (true) {
+    String ttlMillis = Long.toString(Math.max(1, ttl.toMillis()));
+    return RefreshLease.poll("org " + orgId, maxWait, () -> {
       Object fence;
       try {
-        fence =
-            redis.eval(
-                ACQUIRE,
-                List.of(keys.lease(clientId, orgId), keys.fence(clientId, orgId)),
-                List.of(holder, Long.toString(Math.max(1, ttl.toMillis()))));
+        fence = redis.eval(
+            ACQUIRE, List.of(keys.lease(clientId, orgId), keys.fence(clientId, orgId)), List.of(holder, ttlMillis));
       } catch (JedisException e) {
         throw failure("Taking the refresh lease of org " + orgId, e);
       }
-      if (fence instanceof Long) {
-        return new Lease(clientId, orgId, holder + ' ' + fence);
-      }
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) {
-        throw new TokenStoreException(
-            "Another instance held the refresh lease of org " + orgId + " for longer than " + maxWait);
-      }
-      try {
-        Thread.sleep(Math.min(pause, left));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TokenStoreException("Interrupted while waiting for the refresh lease of org " + orgId, e);
-      }
-      pause = Math.min(pause * 2, 100);
-    }
+      return fence instanceof Long ? new Lease(clientId, orgId, holder + ' ' + fence) : null;
+    });
   }
 
   private @Nullable Versioned read(String clientId, String orgId) {
