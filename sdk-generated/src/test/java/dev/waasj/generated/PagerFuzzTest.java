@@ -2,6 +2,7 @@ package dev.waasj.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waasj.generated.fixtures.HostilePages;
 import dev.waasj.paging.Pager;
 import dev.waasj.stress.api.DefaultApi;
 import dev.waasj.stress.api.DefaultApi.ListDestinationsParams;
