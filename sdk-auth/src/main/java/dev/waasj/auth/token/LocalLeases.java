@@ -22,7 +22,8 @@ final class LocalLeases {
     Semaphore permit = permits.computeIfAbsent(key, k -> new Semaphore(1));
     try {
       if (!permit.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new TokenStoreException("Another refresh of " + what + " held its lease for longer than " + maxWait);
+        throw new TokenStoreException(
+            "Another refresh held the refresh lease of " + what + " for longer than " + maxWait);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

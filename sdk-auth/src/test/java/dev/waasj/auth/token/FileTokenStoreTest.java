@@ -87,13 +87,4 @@ class FileTokenStoreTest {
     assertThat(store.load("app", "other-org")).isNull();
     assertThat(store.fileFor("app", "org")).isNotEqualTo(store.fileFor("app", "other-org"));
   }
-
-  @Test
-  void deleteForgetsTheToken() {
-    FileTokenStore store = new FileTokenStore(dir);
-    store.save(token("AT-1", "RT-1"));
-    store.delete("app", "org");
-
-    assertThat(store.load("app", "org")).isNull();
-  }
 }

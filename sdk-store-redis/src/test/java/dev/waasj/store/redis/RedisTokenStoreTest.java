@@ -3,32 +3,30 @@ package dev.waasj.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waasj.auth.token.OrgToken;
-import dev.waasj.auth.token.RefreshLease;
 import dev.waasj.client.CoboClient;
+import dev.waasj.auth.token.TokenStore;
 import dev.waasj.errors.TokenStoreException;
+import dev.waasj.fixtures.FencingTokenStoreContract;
 import dev.waasj.testkit.CoboEmulator;
 import dev.waasj.testkit.MutableClock;
 import dev.waasj.testkit.TestKeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 
-/** RedisTokenStore on a real Redis server, started from the binary a Maven artifact carries, on a free port. */
-class RedisTokenStoreTest {
+/**
+ * RedisTokenStore on a real Redis server, started from the binary a Maven artifact carries, on a free port: the
+ * contract every shared store keeps, then what is particular to Redis.
+ */
+class RedisTokenStoreTest extends FencingTokenStoreContract {
   static EmbeddedRedis server;
   static RedisClient redis;
-
-  final RedisTokenStore store = RedisTokenStore.create(redis, "t:");
 
   @BeforeAll
   static void start() {
@@ -42,101 +40,10 @@ class RedisTokenStoreTest {
     server.stop();
   }
 
-  @BeforeEach
-  void empty() {
+  @Override
+  protected TokenStore newEmptyStore() {
     redis.flushAll();
-  }
-
-  static OrgToken token(String access, String refresh) {
-    Instant now = Instant.parse("2026-12-01T00:00:00Z");
-    return OrgToken.builder()
-        .clientId("app")
-        .orgId("org")
-        .accessToken(access)
-        .refreshToken(refresh)
-        .tokenType("Bearer")
-        .obtainedAt(now)
-        .expiresAt(now.plus(Duration.ofHours(12)))
-        .build();
-  }
-
-  @Test
-  void savesLoadsAndDeletes() {
-    assertThat(store.load("app", "org")).isNull();
-    OrgToken token = token("AT-1", "RT-1");
-
-    store.save(token);
-    assertThat(store.load("app", "org")).isEqualTo(token);
-    store.save(token("AT-2", "RT-2"));
-    assertThat(store.load("app", "org").accessToken()).isEqualTo("AT-2");
-
-    store.delete("app", "org");
-    assertThat(store.load("app", "org")).isNull();
-  }
-
-  @Test
-  void aLeaseExcludesOtherHoldersUntilReleased() {
-    try (RefreshLease first = store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ZERO)) {
-      assertThatThrownBy(
-              () -> store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ofMillis(50)))
-          .isInstanceOf(TokenStoreException.class)
-          .hasMessageContaining("held the refresh lease");
-      first.save(token("AT-1", "RT-1"));
-    }
-    try (RefreshLease second = store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ZERO)) {
-      assertThat(second.load().accessToken()).isEqualTo("AT-1");
-    }
-  }
-
-  @Test
-  void aWaitingInstanceGetsTheLeaseWhenTheHolderReleasesIt() throws Exception {
-    RefreshLease first = store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ZERO);
-    CompletableFuture<String> second =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try (RefreshLease lease =
-                  store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ofSeconds(20))) {
-                return lease.load().accessToken(); // reads what the first holder saved
-              }
-            });
-    first.load();
-    first.save(token("AT-first", "RT-first"));
-    first.close();
-
-    assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo("AT-first");
-  }
-
-  @Test
-  void aHolderWhoseLeaseExpiredCannotSave() throws Exception {
-    store.save(token("AT-1", "RT-1"));
-    RefreshLease paused = store.acquireRefreshLease("app", "org", Duration.ofMillis(1), Duration.ZERO);
-    paused.load();
-    Thread.sleep(20); // past its lease: Redis expired the key
-
-    try (RefreshLease next = store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ZERO)) {
-      next.load();
-      next.save(token("AT-new", "RT-new"));
-    }
-    assertThatThrownBy(() -> paused.save(token("AT-stale", "RT-stale")))
-        .isInstanceOf(TokenStoreException.class)
-        .hasMessageContaining("expired or passed to another instance")
-        .hasMessageNotContaining("RT-");
-    paused.close();
-    assertThat(store.load("app", "org").accessToken()).isEqualTo("AT-new");
-  }
-
-  @Test
-  void aSaveUnderALeaseIsACompareAndSetOnTheVersion() {
-    store.save(token("AT-1", "RT-1"));
-    try (RefreshLease lease = store.acquireRefreshLease("app", "org", Duration.ofMinutes(1), Duration.ZERO)) {
-      lease.load();
-      store.save(token("AT-outside", "RT-outside")); // a writer that ignores leases
-
-      assertThatThrownBy(() -> lease.save(token("AT-2", "RT-2")))
-          .isInstanceOf(TokenStoreException.class)
-          .hasMessageContaining("changed since it was read");
-    }
-    assertThat(store.load("app", "org").accessToken()).isEqualTo("AT-outside");
+    return RedisTokenStore.create(redis, "t:");
   }
 
   @Test
@@ -184,35 +91,6 @@ class RedisTokenStoreTest {
   }
 
   @Test
-  void clientsSharingTheStoreMakeOneGrantAndOneRefreshPerExpiry() throws Exception {
-    TestKeyPair app = TestKeyPair.generate();
-    MutableClock clock = MutableClock.at(Instant.now());
-    try (CoboEmulator cobo =
-            CoboEmulator.builder()
-                .registerApp("app", "org", app.publicKeyHex())
-                .clock(clock)
-                .revokeFamilyOnRefreshReuse(true)
-                .start();
-        CoboClient a = client(cobo, app, clock);
-        CoboClient b = client(cobo, app, clock)) {
-      String first = a.tokens().accessToken();
-      assertThat(b.tokens().accessToken()).isEqualTo(first); // adopted from Redis, no second grant
-
-      clock.advance(Duration.ofHours(12)); // both tokens due
-      CompletableFuture<String> fromA = CompletableFuture.supplyAsync(() -> a.tokens().accessToken());
-      CompletableFuture<String> fromB = CompletableFuture.supplyAsync(() -> b.tokens().accessToken());
-
-      String refreshed = fromA.get(20, TimeUnit.SECONDS);
-      assertThat(fromB.get(20, TimeUnit.SECONDS)).isEqualTo(refreshed);
-      assertThat(cobo.isAccessTokenValid(refreshed)).isTrue();
-      assertThat(cobo.requests())
-          .filteredOn(r -> r.path().endsWith("/oauth/token"))
-          .extracting(r -> r.method())
-          .containsExactly("GET", "POST");
-    }
-  }
-
-  @Test
   void aStoreThatGoesDownFailsClosedAndRotatesNothing() {
     TestKeyPair app = TestKeyPair.generate();
     MutableClock clock = MutableClock.at(Instant.now());
@@ -245,17 +123,5 @@ class RedisTokenStoreTest {
           .extracting(r -> r.method())
           .containsExactly("GET"); // the grant; no refresh was sent, so no refresh token was spent
     }
-  }
-
-  CoboClient client(CoboEmulator cobo, TestKeyPair app, MutableClock clock) {
-    return CoboClient.builder()
-        .baseUrl(cobo.baseUrl())
-        .serverPublicKey(cobo.serverPublicKeyHex())
-        .apiSecret(app.seedHex())
-        .clientId("app")
-        .orgId("org")
-        .tokenStore(store)
-        .clock(clock)
-        .build();
   }
 }
