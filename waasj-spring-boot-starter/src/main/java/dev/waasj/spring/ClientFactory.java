@@ -1,5 +1,6 @@
 package dev.waasj.spring;
 
+import dev.waasj.auth.token.OrgTokenManager;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.client.CoboClient;
 import dev.waasj.client.CoboEnvironment;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class ClientFactory {
   private ClientFactory() {}
 
-  static CoboClient client(CoboProperties p, @Nullable TokenStore store, CoboListener listener) {
+  static CoboClient client(
+      CoboProperties p, @Nullable TokenStore store, CoboListener listener, @Nullable OrgTokenManager tokenManager) {
     CoboClient.Builder b = CoboClient.builder();
     if (p.getEnvironment() == null && blank(p.getBaseUrl())) {
       throw new CoboConfigurationException(
@@ -94,6 +96,9 @@ final class ClientFactory {
     b.httpLogging(p.getHttpLogging());
     if (store != null) {
       b.tokenStore(store);
+    }
+    if (tokenManager != null) {
+      b.tokenManager(tokenManager); // the builder refuses one for another app or organization than cobo.*'s
     }
     b.listener(listener);
     try {
@@ -186,6 +191,12 @@ final class ClientFactory {
     }
     if (m.contains("Base URL") || m.contains("baseUrl")) {
       return "cobo.base-url";
+    }
+    if (m.startsWith("clientId")) {
+      return "cobo.client-id";
+    }
+    if (m.startsWith("orgId")) {
+      return "cobo.org-id";
     }
     return "cobo";
   }

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,6 +47,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "cobo", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CoboProperties.class)
 public class CoboAutoConfiguration {
+  private static final String OWN_TOKEN_MANAGER = "coboOrgTokenManager";
+
   /** Created by Spring. */
   public CoboAutoConfiguration() {}
 
@@ -56,15 +60,30 @@ public class CoboAutoConfiguration {
 
   /**
    * The client, from the properties; fails start-up with a {@link CoboConfigurationException} naming the property
-   * when they cannot work.
+   * when they cannot work. An {@link OrgTokenManager} the application defines is the one the client uses, so one
+   * organization never has two managers (and two grants) in one application.
    */
   @Bean
   @ConditionalOnMissingBean
   CoboClient coboClient(
-      CoboProperties properties, ObjectProvider<TokenStore> tokenStore, ObjectProvider<CoboListener> listeners) {
+      CoboProperties properties,
+      ObjectProvider<TokenStore> tokenStore,
+      ObjectProvider<CoboListener> listeners,
+      ListableBeanFactory beans) {
     List<CoboListener> all = new ArrayList<>();
     listeners.orderedStream().forEach(all::add);
-    return ClientFactory.client(properties, tokenStore.getIfUnique(), CompositeListener.of(all));
+    return ClientFactory.client(
+        properties, tokenStore.getIfUnique(), CompositeListener.of(all), applicationsTokenManager(beans));
+  }
+
+  /**
+   * The application's own token manager, if it defines exactly one. Ours is left out by name: it is made from the
+   * client, so asking for it here would be a cycle.
+   */
+  private static @Nullable OrgTokenManager applicationsTokenManager(ListableBeanFactory beans) {
+    List<String> names = new ArrayList<>(List.of(beans.getBeanNamesForType(OrgTokenManager.class, false, false)));
+    names.remove(OWN_TOKEN_MANAGER);
+    return names.size() == 1 ? beans.getBean(names.get(0), OrgTokenManager.class) : null;
   }
 
   /** Every operation of the spec, one accessor per tag. */
@@ -75,7 +94,7 @@ public class CoboAutoConfiguration {
   }
 
   /** The client's org token manager. */
-  @Bean(destroyMethod = "")
+  @Bean(name = OWN_TOKEN_MANAGER, destroyMethod = "")
   @ConditionalOnMissingBean
   @Conditional(PropertiesSetCondition.Organization.class)
   OrgTokenManager coboOrgTokenManager(CoboClient client) {

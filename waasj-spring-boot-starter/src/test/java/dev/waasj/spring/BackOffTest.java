@@ -37,6 +37,16 @@ class BackOffTest {
     }
   }
 
+  /** A token manager of the application's own, for app "app" and organization "org". */
+  @Configuration(proxyBeanMethods = false)
+  static class OwnTokenManager {
+    @Bean(destroyMethod = "")
+    OrgTokenManager myTokenManager() {
+      return CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).clientId("app").orgId("org")
+          .build().tokens();
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnWebhooks {
     @Bean
@@ -71,6 +81,25 @@ class BackOffTest {
       assertThat(context.getBean(OrgTokenManager.class)).isSameAs(context.getBean(CoboClient.class).tokens());
       assertThat(context.getBean(OrgTokenManager.class).orgId()).isEqualTo("org");
     });
+  }
+
+  @Test
+  void theApplicationsOwnTokenManagerIsTheOneTheClientUses() {
+    runner.withUserConfiguration(OwnTokenManager.class).run(context -> {
+      assertThat(context).hasSingleBean(OrgTokenManager.class).hasBean("myTokenManager");
+      assertThat(context.getBean(CoboClient.class).tokens()).isSameAs(context.getBean(OrgTokenManager.class));
+    });
+    runner.withUserConfiguration(OwnTokenManager.class).withPropertyValues("cobo.client-id=app", "cobo.org-id=org")
+        .run(context -> assertThat(context.getBean(CoboClient.class).tokens())
+            .isSameAs(context.getBean("myTokenManager")));
+  }
+
+  @Test
+  void anApplicationsTokenManagerForAnotherOrganizationFailsStartUpNamingTheProperty() {
+    runner.withUserConfiguration(OwnTokenManager.class).withPropertyValues("cobo.client-id=app", "cobo.org-id=other")
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .hasRootCauseInstanceOf(CoboConfigurationException.class)
+            .rootCause().hasMessageContaining("cobo.org-id").hasMessageNotContaining(SECRET));
   }
 
   @Test
