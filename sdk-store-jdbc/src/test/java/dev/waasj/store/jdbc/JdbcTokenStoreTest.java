@@ -6,6 +6,7 @@ import dev.waasj.auth.token.TokenStore;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.fixtures.FencingTokenStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -40,6 +41,29 @@ class JdbcTokenStoreTest extends FencingTokenStoreContract {
   protected TokenStore newEmptyStore() throws Exception {
     execute("DELETE FROM t_org_token", "DELETE FROM t_refresh_lease");
     return JdbcTokenStore.create(db, "t_");
+  }
+
+  @Override
+  protected ServerToLose storeOnAServerToLose() throws Exception {
+    EmbeddedPostgres own = EmbeddedPostgres.builder().start();
+    DataSource ownDb = own.getPostgresDatabase();
+    JdbcSchema.create(ownDb, JdbcSchema.DEFAULT_PREFIX);
+    return new ServerToLose() {
+      @Override
+      public TokenStore store() {
+        return JdbcTokenStore.create(ownDb);
+      }
+
+      @Override
+      public void takeDown() throws IOException {
+        own.close();
+      }
+
+      @Override
+      public void close() throws IOException {
+        own.close(); // a second close does nothing
+      }
+    };
   }
 
   static void execute(String... statements) throws Exception {

@@ -1,17 +1,11 @@
 package dev.waasj.store.redis;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waasj.client.CoboClient;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.fixtures.FencingTokenStoreContract;
-import dev.waasj.testkit.CoboEmulator;
-import dev.waasj.testkit.MutableClock;
-import dev.waasj.testkit.TestKeyPair;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +38,34 @@ class RedisTokenStoreTest extends FencingTokenStoreContract {
   protected TokenStore newEmptyStore() {
     redis.flushAll();
     return RedisTokenStore.create(redis, "t:");
+  }
+
+  @Override
+  protected ServerToLose storeOnAServerToLose() {
+    EmbeddedRedis own = new EmbeddedRedis();
+    RedisClient client = own.client();
+    return new ServerToLose() {
+      private boolean down;
+
+      @Override
+      public TokenStore store() {
+        return RedisTokenStore.create(client);
+      }
+
+      @Override
+      public void takeDown() {
+        own.stop();
+        down = true;
+      }
+
+      @Override
+      public void close() {
+        client.close();
+        if (!down) {
+          own.stop();
+        }
+      }
+    };
   }
 
   @Test
@@ -88,40 +110,5 @@ class RedisTokenStoreTest extends FencingTokenStoreContract {
     assertThatThrownBy(() -> RedisTokenStore.create(redis, "x y\r\nFLUSHALL"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("FLUSHALL");
-  }
-
-  @Test
-  void aStoreThatGoesDownFailsClosedAndRotatesNothing() {
-    TestKeyPair app = TestKeyPair.generate();
-    MutableClock clock = MutableClock.at(Instant.now());
-    EmbeddedRedis own = new EmbeddedRedis();
-    try (RedisClient ownClient = own.client();
-        CoboEmulator cobo = CoboEmulator.builder().registerApp("app", "org", app.publicKeyHex()).clock(clock).start();
-        CoboClient client =
-            CoboClient.builder()
-                .baseUrl(cobo.baseUrl())
-                .serverPublicKey(cobo.serverPublicKeyHex())
-                .apiSecret(app.seedHex())
-                .clientId("app")
-                .orgId("org")
-                .tokenStore(RedisTokenStore.create(ownClient))
-                .retryPolicy(dev.waasj.client.RetryPolicy.NONE)
-                .clock(clock)
-                .build()) {
-      String token = client.tokens().accessToken();
-      own.stop();
-
-      clock.advance(Duration.ofHours(11).plusMinutes(56)); // due for refresh, still valid: served from memory
-      assertThat(client.tokens().accessToken()).isEqualTo(token);
-
-      clock.advance(Duration.ofMinutes(10)); // expired: no token without the store
-      assertThatThrownBy(() -> client.tokens().accessToken())
-          .isInstanceOf(TokenStoreException.class)
-          .hasMessageContaining("refresh lease");
-      assertThat(cobo.requests())
-          .filteredOn(r -> r.path().endsWith("/oauth/token"))
-          .extracting(r -> r.method())
-          .containsExactly("GET"); // the grant; no refresh was sent, so no refresh token was spent
-    }
   }
 }
