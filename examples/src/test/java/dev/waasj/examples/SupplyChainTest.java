@@ -6,6 +6,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.waasj.client.CoboClient;
 import dev.waasj.errors.CoboException;
+import dev.waasj.store.jdbc.JdbcTokenStore;
+import dev.waasj.store.redis.RedisTokenStore;
 import dev.waasj.testkit.CoboEmulator;
 import java.io.File;
 import java.io.IOException;
@@ -46,7 +48,9 @@ class SupplyChainTest {
     return Stream.of(
         Arguments.of(CoboException.class, "sdk-generated"),
         Arguments.of(CoboClient.class, "sdk-auth"),
-        Arguments.of(CoboEmulator.class, "sdk-testkit"));
+        Arguments.of(CoboEmulator.class, "sdk-testkit"),
+        Arguments.of(JdbcTokenStore.class, "sdk-store-jdbc"),
+        Arguments.of(RedisTokenStore.class, "sdk-store-redis"));
   }
 
   @ParameterizedTest
