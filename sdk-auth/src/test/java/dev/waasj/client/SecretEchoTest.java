@@ -9,6 +9,7 @@ import dev.waasj.auth.signing.KeyType;
 import dev.waasj.auth.signing.RequestSigners;
 import dev.waasj.auth.signing.Secp256k1RequestSigner;
 import dev.waasj.internal.crypto.Hex;
+import dev.waasj.testing.Der;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.ECPrivateKey;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X962Parameters;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,16 +61,38 @@ class SecretEchoTest {
   }
 
   /** An OID whose arcs are runs of the secret's digits. */
-  static ASN1ObjectIdentifier secretOid() {
-    return new ASN1ObjectIdentifier("1.3.6.1.4.1." + S.substring(0, 12) + "." + S.substring(12, 24));
+  static String secretOid() {
+    return "1.3.6.1.4.1." + S.substring(0, 12) + "." + S.substring(12, 24);
   }
 
-  static byte[] encoded(ASN1Encodable value) {
-    try {
-      return value.toASN1Primitive().getEncoded("DER");
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+  static final String EC_PUBLIC_KEY = "1.2.840.10045.2.1";
+  static final String P256 = "1.2.840.10045.3.1.7";
+  static final String SECP256K1 = "1.3.132.0.10";
+
+  /** PKCS#8 for an algorithm whose OID is made of the secret, the secret as the key. */
+  static byte[] pkcs8OfSecretAlgorithm() {
+    return Der.sequence(
+        Der.integer(BigInteger.ZERO),
+        Der.sequence(Der.oid(secretOid())),
+        Der.octetString(Der.octetString(Hex.decode(S))));
+  }
+
+  /** A SEC1 EC private key (RFC 5915) of 32 bytes on {@code curve}, with {@code publicKey} when not null. */
+  static byte[] sec1(BigInteger d, String curve, byte @Nullable [] publicKey) {
+    byte[] version = Der.integer(BigInteger.ONE);
+    byte[] key = Der.octetString(Der.unsigned(d, 32));
+    byte[] parameters = Der.explicit(0, Der.oid(curve));
+    return publicKey == null
+        ? Der.sequence(version, key, parameters)
+        : Der.sequence(version, key, parameters, Der.explicit(1, Der.bitString(publicKey)));
+  }
+
+  /** PKCS#8 wrapping {@code sec1} as an EC key on {@code curve}. */
+  static byte[] pkcs8Ec(String curve, byte[] sec1) {
+    return Der.sequence(
+        Der.integer(BigInteger.ZERO),
+        Der.sequence(Der.oid(EC_PUBLIC_KEY), Der.oid(curve)),
+        Der.octetString(sec1));
   }
 
   static Stream<Bad> badPems() throws java.io.IOException {
@@ -104,29 +120,17 @@ class SecretEchoTest {
     String mismatched =
         b64(Hex.decode("3051020101300506032b657004220420" + S + "812100" + S.substring(2) + "00"));
     cases.add(pemCase("attached public key does not match", pem("PRIVATE KEY", mismatched), mismatched));
-    String otherAlgorithm =
-        b64(encoded(new PrivateKeyInfo(new AlgorithmIdentifier(secretOid()), new DEROctetString(Hex.decode(S)))));
+    String otherAlgorithm = b64(pkcs8OfSecretAlgorithm());
     cases.add(pemCase("algorithm OID made of the secret", pem("PRIVATE KEY", otherAlgorithm), otherAlgorithm));
     BigInteger d = new BigInteger(S, 16);
-    ECPrivateKey onSecretCurve = new ECPrivateKey(256, d, new X962Parameters(secretOid()));
-    String sec1 = b64(encoded(onSecretCurve));
+    byte[] onSecretCurve = sec1(d, secretOid(), null);
+    String sec1 = b64(onSecretCurve);
     cases.add(pemCase("SEC1 on a curve OID made of the secret", pem("EC PRIVATE KEY", sec1), sec1));
-    String pkcs8Ec =
-        b64(
-            encoded(
-                new PrivateKeyInfo(
-                    new AlgorithmIdentifier(
-                        new ASN1ObjectIdentifier("1.2.840.10045.2.1"), new X962Parameters(secretOid())),
-                    onSecretCurve)));
+    String pkcs8Ec = b64(pkcs8Ec(secretOid(), onSecretCurve));
     cases.add(pemCase("PKCS#8 EC on a curve OID made of the secret", pem("PRIVATE KEY", pkcs8Ec), pkcs8Ec));
-    ECPrivateKey onP256 =
-        new ECPrivateKey(256, d, new X962Parameters(new ASN1ObjectIdentifier("1.2.840.10045.3.1.7")));
-    String p256 = b64(encoded(onP256));
+    String p256 = b64(sec1(d, P256, null));
     cases.add(pemCase("SEC1 on P-256", pem("EC PRIVATE KEY", p256), p256));
-    ASN1ObjectIdentifier secp256k1 = new ASN1ObjectIdentifier("1.3.132.0.10");
-    String tooLarge =
-        b64(encoded(new ECPrivateKey(256, BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE),
-            new DERBitString(Hex.decode(S)), new X962Parameters(secp256k1))));
+    String tooLarge = b64(sec1(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), SECP256K1, Hex.decode(S)));
     cases.add(
         new Bad("secp256k1 scalar out of range", pem("EC PRIVATE KEY", tooLarge),
             List.of(S, tooLarge.replaceAll("\\s+", ""))));
