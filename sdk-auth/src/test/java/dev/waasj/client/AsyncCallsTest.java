@@ -2,6 +2,7 @@ package dev.waasj.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waasj.auth.token.TokenResponse;
 import dev.waasj.testing.Signed;
 import dev.waasj.testing.TestApi;
 import java.util.ArrayList;
@@ -92,6 +93,71 @@ class AsyncCallsTest {
     assertThat(events.subList(0, burst)).containsOnly("waiting");
     assertThat(events.get(burst)).isEqualTo("other done");
     assertThat(server.getRequestCount()).isEqualTo(2 * burst + 1);
+  }
+
+  @Test
+  void onTheRealTimerACallIsServedWhileABurstWaitsOutRetryAfter() throws Exception {
+    // The same burst with the client's own timer (no test sleeper): every first attempt is answered 429 with
+    // Retry-After: 3. Waits that held the dispatcher's four slots would keep the burst's later first attempts, and
+    // the other call queued behind them, until the first waits ended (FIFO keeps the order the same either way).
+    // So what is asserted is that the server saw the other call while every wait was still pending: before the
+    // earliest retry could be due, on the server's own clock.
+    long start = System.nanoTime();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Map<String, Boolean> first = new ConcurrentHashMap<>();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String path = request.getUrl().encodedPath();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (path.endsWith("/oauth/token")) {
+              seen.add("other@" + ms);
+              return Signed.json(200, Signed.token("AT", "RT", 60)).build();
+            }
+            String key = String.valueOf(request.getUrl().query());
+            if (first.putIfAbsent(key, true) == null) {
+              seen.add("first@" + ms);
+              return new MockResponse.Builder()
+                  .code(429)
+                  .addHeader("Retry-After", "3")
+                  .body("{\"error_code\":2026}")
+                  .build();
+            }
+            seen.add("retry@" + ms);
+            return Signed.json(200, "{\"data\":[]}").build();
+          }
+        });
+    int burst = 12;
+    try (CoboClient client = builder().maxConcurrentRequests(4, 4).build()) {
+      TestApi api = client.api(TestApi.class);
+      List<CompletableFuture<Map<String, Object>>> limited = new ArrayList<>();
+      for (int i = 0; i < burst; i++) {
+        limited.add(api.listWalletsAsync(i));
+      }
+      CompletableFuture<TokenResponse> other = api.getTokenAsync("a", "o", "org_implicit");
+
+      assertThat(other.get(20, TimeUnit.SECONDS).accessToken()).isEqualTo("AT");
+      for (CompletableFuture<Map<String, Object>> f : limited) {
+        assertThat(f.get(20, TimeUnit.SECONDS)).containsKey("data");
+      }
+    }
+    assertThat(seen).as("what the server saw, with ms since the burst").hasSize(2 * burst + 1);
+    long firstRefused = at(seen, "first");
+    long otherServed = at(seen, "other");
+    assertThat(otherServed - firstRefused)
+        .as("the other call, served while all %d calls waited out Retry-After: 3 (%s)", burst, seen)
+        .isLessThan(3000);
+    assertThat(at(seen, "retry")).as("%s", seen).isGreaterThanOrEqualTo(firstRefused + 3000);
+  }
+
+  /** The server time, in ms since the burst, of the first event of {@code kind}. */
+  private static long at(List<String> seen, String kind) {
+    return seen.stream()
+        .filter(e -> e.startsWith(kind + "@"))
+        .mapToLong(e -> Long.parseLong(e.substring(e.indexOf('@') + 1)))
+        .min()
+        .orElseThrow();
   }
 
   @Test
