@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -118,6 +121,34 @@ class SupplyChainTest {
     }
     assertThat(Files.readString(sbomOf(jar, "xml"), StandardCharsets.UTF_8))
         .contains("waasj:shaded-into", "bcprov-jdk18on", PINNED);
+  }
+
+  /**
+   * What sdk-auth brings into an application is exactly the closure the README lists, at the versions it lists: a
+   * dependency added to the core, or a version moved, fails here until the README says so.
+   */
+  @Test
+  void sdkAuthsRuntimeClosureIsTheOneTheReadmeLists() throws Exception {
+    Map<String, Object> bom = json(sbomOf(packagedJar(CoboClient.class), "json"));
+    Map<String, String> inSbom = new TreeMap<>();
+    for (Object o : list(bom.get("components"))) {
+      Map<String, Object> c = map(o);
+      String version = (String) c.get("version");
+      inSbom.put(c.get("group") + ":" + c.get("name"), "dev.waasj".equals(c.get("group")) ? "ours" : version);
+    }
+    inSbom.remove("org.bouncycastle:bcprov-jdk18on"); // inside sdk-auth, relocated: the README's sdk-auth row says so
+
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    String table = readme.substring(readme.indexOf("**Runtime closure**"));
+    table = table.substring(0, table.indexOf("\n\n", table.indexOf("|---")));
+    Map<String, String> inReadme = new TreeMap<>();
+    Matcher row = Pattern.compile("^\\| ([\\w.-]+:[\\w.-]+)[^|]*\\| ([^|]+) \\|", Pattern.MULTILINE).matcher(table);
+    while (row.find()) {
+      inReadme.put(row.group(1), row.group(1).startsWith("dev.waasj:") ? "ours" : row.group(2).trim());
+    }
+    inReadme.remove("dev.waasj:sdk-auth"); // the artifact itself, not a dependency
+
+    assertThat(inSbom).as("sdk-auth's runtime dependencies").isNotEmpty().isEqualTo(inReadme);
   }
 
   @Test
