@@ -1,8 +1,6 @@
 package dev.waasj.benchmarks.manyhosts;
 
 import dev.waasj.store.jdbc.JdbcSchema;
-import dev.waasj.testkit.CoboEmulator;
-import dev.waasj.testkit.RecordedExchange;
 import dev.waasj.testkit.TestKeyPair;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -16,15 +14,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
 
 /**
- * Orchestrates the soak: starts the store server (PostgreSQL or Redis, from Maven-provided binaries) and the
- * emulator in this process, runs PROCESSES worker JVMs for SECONDS, and prints one line from the emulator's own
- * count of token requests:
+ * Orchestrates the soak: starts the store server (PostgreSQL or Redis, from Maven-provided binaries, each its own
+ * process) and the emulator as a JVM of its own ({@link SoakEmulator}), runs PROCESSES worker JVMs for SECONDS, and
+ * prints one line from the emulator's own count of token requests:
  *
  * <pre>
  * many-hosts store=postgres processes=4 seconds=60 calls=… errors=0 refreshes=… get_token=… invalid_grant=0 max_refreshes_per_expiry=1
@@ -45,8 +45,6 @@ public final class ManyHosts {
 
   /** Arguments: STORE (postgres or redis) [PROCESSES] [SECONDS]. */
   public static void main(String[] args) throws Exception {
-    // The emulator runs in this process: let its JDK server answer without waiting out delayed ACKs.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     if (args.length < 1 || !(args[0].equals("postgres") || args[0].equals("redis"))) {
       System.err.println("usage: many-hosts.sh postgres|redis [PROCESSES] [SECONDS]");
       System.exit(2);
@@ -56,27 +54,35 @@ public final class ManyHosts {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
     boolean kill = "1".equals(System.getenv("KILL_LEASE_HOLDER"));
     TestKeyPair app = TestKeyPair.generate();
+    Process emulator =
+        new ProcessBuilder(
+                java(), "-cp", System.getProperty("java.class.path"), SoakEmulator.class.getName(), CLIENT_ID,
+                ORG_ID, app.publicKeyHex(), Integer.toString(TOKEN_SECONDS))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try (StoreServer server = StoreServer.start(store);
-        CoboEmulator cobo =
-            CoboEmulator.builder()
-                .registerApp(CLIENT_ID, ORG_ID, app.publicKeyHex())
-                .accessTokenLifetime(Duration.ofSeconds(TOKEN_SECONDS))
-                .revokeFamilyOnRefreshReuse(true)
-                .maxRecordedRequests(1_000_000) // every request of the run, for the token counts
-                .start()) {
+        BufferedReader fromEmulator =
+            new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = fromEmulator.readLine();
+      if (first == null) {
+        throw new IllegalStateException("the emulator process did not start (its errors are above)");
+      }
+      String[] hello = first.split(" "); // BASE_URL SERVER_PUBLIC_KEY
+      String baseUrl = hello[0];
+      String serverKey = hello[1];
       List<Process> workers = new ArrayList<>();
       Path logs = Files.createTempDirectory("many-hosts");
       for (int i = 0; i < processes; i++) {
         ProcessBuilder pb =
             new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                java(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 ManyHostsWorker.class.getName(),
                 store,
                 server.url(),
-                cobo.baseUrl(),
-                cobo.serverPublicKeyHex(),
+                baseUrl,
+                serverKey,
                 app.seedHex(),
                 Long.toString(seconds * 1000L),
                 Integer.toString(THREADS),
@@ -119,13 +125,22 @@ public final class ManyHosts {
         }
       }
 
-      List<RecordedExchange> token =
-          cobo.requests().stream().filter(r -> r.path().endsWith("/oauth/token")).toList();
-      long getToken = token.stream().filter(r -> r.method().equals("GET") && ok(r)).count();
-      List<Instant> refreshes =
-          token.stream().filter(r -> r.method().equals("POST") && ok(r)).map(RecordedExchange::receivedAt).toList();
-      long invalidGrant =
-          token.stream().filter(r -> r.oauthError().filter("invalid_grant"::equals).isPresent()).count();
+      // The emulator's own count, from its process: asked for once every worker is done.
+      emulator.getOutputStream().write("report\n".getBytes(StandardCharsets.UTF_8));
+      emulator.getOutputStream().flush();
+      Map<String, String> report = new HashMap<>();
+      for (String field : fromEmulator.readLine().split(" ")) {
+        int eq = field.indexOf('=');
+        report.put(field.substring(0, eq), field.substring(eq + 1));
+      }
+      long getToken = Long.parseLong(report.get("get_token"));
+      long invalidGrant = Long.parseLong(report.get("invalid_grant"));
+      List<Instant> refreshes = new ArrayList<>();
+      for (String ms : report.get("refreshes").split(",")) {
+        if (!ms.isEmpty()) {
+          refreshes.add(Instant.ofEpochMilli(Long.parseLong(ms)));
+        }
+      }
       int perExpiry = maxWithin(refreshes, Duration.ofSeconds(TOKEN_SECONDS).dividedBy(4));
       String killedNote = kill ? " killed_lease_holder=" + (killed.join() ? 1 : 0) : "";
       System.out.println(
@@ -133,12 +148,15 @@ public final class ManyHosts {
               + " errors=" + errors + " refreshes=" + refreshes.size() + " get_token=" + getToken
               + " invalid_grant=" + invalidGrant + " max_refreshes_per_expiry=" + perExpiry + killedNote);
       boolean met = errors == 0 && invalidGrant == 0 && perExpiry <= 1 && (!kill || killed.join());
+      emulator.waitFor(30, TimeUnit.SECONDS);
       System.exit(met ? 0 : 1);
+    } finally {
+      emulator.destroy();
     }
   }
 
-  private static boolean ok(RecordedExchange r) {
-    return r.status().orElse(0) == 200;
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** The most refreshes inside any span of {@code window}: more than one means two for the same expiry. */
