@@ -33,10 +33,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>Single flight: however many threads ask, at most one token request is in flight. While it runs, callers keep
  *       using the still-valid token, or wait for the result when there is none; the result or the error is shared.
  *       No lock is held across network I/O.
- *   <li>Shared stores: before any token request the manager takes the store's {@linkplain
- *       TokenStore#acquireRefreshLease refresh lease}, reads the store again (another manager, here or in another
- *       process, may have refreshed meanwhile: its token is adopted) and saves the new token through the lease, so
- *       one refresh serves every manager sharing the store.
+ *   <li>Shared stores: a manager whose token is due first reads the store; a fresh token another manager (here or
+ *       in another process) stored is adopted with that read alone. Otherwise, before any token request, it takes
+ *       the store's {@linkplain TokenStore#acquireRefreshLease refresh lease}, reads the store again (another
+ *       manager may have refreshed meanwhile) and saves the new token through the lease, so one refresh serves
+ *       every manager sharing the store, and only the manager that refreshes holds the lease.
  *   <li>Rotation: the new token is saved to the store before anyone uses it.
  *   <li>A token {@linkplain #invalidate invalidated} (refused by the server) is never handed out again, whatever
  *       refresh, adoption or transient failure races with the invalidation.
@@ -270,8 +271,16 @@ public final class OrgTokenManager {
     }
   }
 
-  /** Obtains a token under the store's refresh lease, saves it through the lease, then hands it out. */
+  /**
+   * Adopts a fresh token another manager stored, with one read and no lease; else obtains one under the store's
+   * refresh lease, saves it through the lease, then hands it out.
+   */
   private OrgToken obtainAndInstall(@Nullable State current) {
+    OrgToken adopted = adoptableWithoutLease(current);
+    if (adopted != null) {
+      state.set(State.of(adopted, refreshMargin));
+      return adopted;
+    }
     try (RefreshLease lease = lease()) {
       Obtained obtained = obtain(current, lease);
       OrgToken token = obtained.token;
@@ -290,6 +299,24 @@ public final class OrgTokenManager {
       state.set(State.of(token, refreshMargin));
       return token;
     }
+  }
+
+  /**
+   * A fresh token in the store from another grant than ours, read without the lease. Once one manager has renewed
+   * the token, the others only need to read it: taking the lease for that would queue every instance behind it
+   * once per expiry. Null when there is none, or the read failed (the lease path then reports the store's state).
+   */
+  private @Nullable OrgToken adoptableWithoutLease(@Nullable State current) {
+    if (current != null && current.unsaved) {
+      return null; // ours must be stored first, under the lease
+    }
+    OrgToken stored;
+    try {
+      stored = store.load(clientId, orgId);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return isAdoptable(stored, current == null ? null : current.token) ? stored : null;
   }
 
   private RefreshLease lease() {

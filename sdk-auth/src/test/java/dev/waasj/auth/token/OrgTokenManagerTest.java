@@ -248,7 +248,8 @@ class OrgTokenManagerTest {
   @Test
   void aWorkerThatLostTheRefreshRaceAdoptsTheWinnersToken() {
     InMemoryTokenStore shared = new InMemoryTokenStore();
-    // A store that hides the winner's save from b's first look, as when both decide to refresh at once.
+    // A store that hides the winner's save from b's looks before its refresh (the read that could adopt without
+    // the lease, and the read under it), as when both decide to refresh at once.
     TokenStore racing =
         new TokenStore() {
           int loads;
@@ -256,7 +257,7 @@ class OrgTokenManagerTest {
           @Override
           public synchronized OrgToken load(String clientId, String orgId) {
             loads++;
-            return loads == 2 ? null : shared.load(clientId, orgId);
+            return loads == 2 || loads == 3 ? null : shared.load(clientId, orgId);
           }
 
           @Override
@@ -278,7 +279,7 @@ class OrgTokenManagerTest {
       cobo.clearRequests();
       clock.advance(Duration.ofSeconds(1)); // two signers with one key must not reuse a nonce
 
-      String seenByB = b.tokens().accessToken(); // load #2 sees nothing; its refresh gets invalid_grant; load #3
+      String seenByB = b.tokens().accessToken(); // loads #2, #3 see nothing; its refresh: invalid_grant; load #4
 
       assertThat(seenByB).isEqualTo(rotatedByA);
       assertThat(cobo.requests()).extracting(r -> r.oauthError().orElse("")).containsExactly("invalid_grant");
