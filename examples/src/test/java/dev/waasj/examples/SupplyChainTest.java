@@ -151,6 +151,46 @@ class SupplyChainTest {
     assertThat(inSbom).as("sdk-auth's runtime dependencies").isNotEmpty().isEqualTo(inReadme);
   }
 
+  /**
+   * The BOM pins exactly the modules that are published: every module of the reactor not marked
+   * {@code waasj.unpublished} (those are never deployed, so a BOM entry would name an artifact that does not exist),
+   * the BOM itself aside. A new published module left out of the BOM, or a build or test module put in, fails here.
+   */
+  @Test
+  void theBomPinsEveryPublishedModuleAndNothingElse() throws IOException {
+    Path root = Path.of("..");
+    String parent = Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8);
+    Set<String> published = new TreeSet<>();
+    Set<String> unpublished = new TreeSet<>();
+    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    while (module.find()) {
+      String pom = Files.readString(root.resolve(module.group(1)).resolve("pom.xml"), StandardCharsets.UTF_8);
+      Matcher artifact = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
+      String artifactId = artifact.find() ? artifact.group(1) : firstArtifactId(pom);
+      (pom.contains("<waasj.unpublished>true</waasj.unpublished>") ? unpublished : published).add(artifactId);
+    }
+    published.remove("waasj-bom");
+
+    String bom = Files.readString(root.resolve("waasj-bom/pom.xml"), StandardCharsets.UTF_8);
+    String managed = bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
+    Set<String> pinned = new TreeSet<>();
+    Matcher dependency = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(managed);
+    while (dependency.find()) {
+      pinned.add(dependency.group(1));
+    }
+
+    // The build's own tools and the test-only reruns stay out, like the examples and the benchmarks.
+    assertThat(unpublished).as("modules marked waasj.unpublished")
+        .contains("waasj-build-tools", "spring-boot4-tests", "examples", "benchmarks");
+    assertThat(pinned).as("the BOM's artifacts").isEqualTo(published);
+  }
+
+  private static String firstArtifactId(String pom) {
+    Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(pom);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
   @Test
   void sdkAuthsSourcesJarMatchesItsBinary() throws Exception {
     Path jar = packagedJar(CoboClient.class);
