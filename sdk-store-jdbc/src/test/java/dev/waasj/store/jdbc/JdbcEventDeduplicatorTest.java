@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * JdbcEventDeduplicator on a real PostgreSQL server: atomic claims with leases and owner-only completion (the contract every
- * deduplicator keeps), then retention and failures.
+ * JdbcEventDeduplicator on a real PostgreSQL server: atomic claims with leases and owner-only completion (the
+ * contract every deduplicator keeps), then retention and failures.
  */
 class JdbcEventDeduplicatorTest extends EventDeduplicatorContract {
   static EmbeddedPostgres postgres;

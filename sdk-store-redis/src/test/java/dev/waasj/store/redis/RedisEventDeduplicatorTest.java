@@ -8,42 +8,28 @@ import dev.waasj.fixtures.EventDeduplicatorContract;
 import dev.waasj.webhooks.Claim;
 import dev.waasj.webhooks.EventDeduplicator;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 
 /**
- * RedisEventDeduplicator on a real Redis server: atomic claims with leases and owner-only completion (the contract every
- * deduplicator keeps), then retention and failures.
+ * RedisEventDeduplicator on a real Redis server: atomic claims with leases and owner-only completion (the
+ * contract every deduplicator keeps), then retention and failures.
  */
 class RedisEventDeduplicatorTest extends EventDeduplicatorContract {
-  static EmbeddedRedis server;
-  static RedisClient redis;
-
-  @BeforeAll
-  static void start() {
-    server = new EmbeddedRedis();
-    redis = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.stop();
-  }
+  @RegisterExtension static final EmbeddedRedis.PerClass REDIS = new EmbeddedRedis.PerClass();
 
   @Override
   protected EventDeduplicator newEmptyDeduplicator() {
-    redis.flushAll();
-    return RedisEventDeduplicator.create(redis, "d:", Duration.ofDays(7));
+    REDIS.client().flushAll();
+    return RedisEventDeduplicator.create(REDIS.client(), "d:", Duration.ofDays(7));
   }
 
   @Test
   void completedKeysAreForgottenAfterTheRetention() throws Exception {
-    RedisEventDeduplicator brief = RedisEventDeduplicator.create(redis, "d:", Duration.ofMillis(1));
+    RedisEventDeduplicator brief = RedisEventDeduplicator.create(REDIS.client(), "d:", Duration.ofMillis(1));
     Claim claim = brief.claim("event:e4", Duration.ofMinutes(1));
     assertThat(brief.complete(claim, "handled")).isTrue();
     Thread.sleep(20); // Redis expired it

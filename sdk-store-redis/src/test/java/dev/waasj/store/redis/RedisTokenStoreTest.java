@@ -7,9 +7,8 @@ import dev.waasj.errors.TokenStoreException;
 import dev.waasj.fixtures.FencingTokenStoreContract;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
@@ -19,25 +18,12 @@ import redis.clients.jedis.RedisClient;
  * contract every shared store keeps, then what is particular to Redis.
  */
 class RedisTokenStoreTest extends FencingTokenStoreContract {
-  static EmbeddedRedis server;
-  static RedisClient redis;
-
-  @BeforeAll
-  static void start() {
-    server = new EmbeddedRedis();
-    redis = server.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.stop();
-  }
+  @RegisterExtension static final EmbeddedRedis.PerClass REDIS = new EmbeddedRedis.PerClass();
 
   @Override
   protected TokenStore newEmptyStore() {
-    redis.flushAll();
-    return RedisTokenStore.create(redis, "t:");
+    REDIS.client().flushAll();
+    return RedisTokenStore.create(REDIS.client(), "t:");
   }
 
   @Override
@@ -71,7 +57,7 @@ class RedisTokenStoreTest extends FencingTokenStoreContract {
   @Test
   void aCorruptedHashIsATypedErrorThatQuotesNothing() {
     store.save(token("AT-secret-value", "RT-secret-value"));
-    redis.hset("t:{app|org}:token", "expires_at", "not-a-number-secret-value");
+    REDIS.client().hset("t:{app|org}:token", "expires_at", "not-a-number-secret-value");
 
     assertThatThrownBy(() -> store.load("app", "org"))
         .isInstanceOf(TokenStoreException.class)
@@ -107,7 +93,7 @@ class RedisTokenStoreTest extends FencingTokenStoreContract {
 
   @Test
   void aBadPrefixIsRefusedBeforeAnySql() {
-    assertThatThrownBy(() -> RedisTokenStore.create(redis, "x y\r\nFLUSHALL"))
+    assertThatThrownBy(() -> RedisTokenStore.create(REDIS.client(), "x y\r\nFLUSHALL"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("FLUSHALL");
   }
