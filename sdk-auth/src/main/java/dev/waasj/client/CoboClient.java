@@ -95,6 +95,9 @@ public final class CoboClient implements AutoCloseable {
       if (config.tokenRefreshLeaseTtl != null) {
         tokenManager.refreshLeaseTtl(config.tokenRefreshLeaseTtl);
       }
+      if (config.tokenRefreshRetryBackoff != null) {
+        tokenManager.retryBackoff(config.tokenRefreshRetryBackoff);
+      }
       OrgTokenManager manager = tokenManager.build();
       this.tokens = manager;
       this.http = withBearer(appHttp, manager);
@@ -290,6 +293,7 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable TokenStore tokenStore;
     private Duration tokenRefreshMargin = OrgTokenManager.DEFAULT_REFRESH_MARGIN;
     private @Nullable Duration tokenRefreshLeaseTtl;
+    private @Nullable Duration tokenRefreshRetryBackoff;
     private int nonceSlot;
     private int nonceSlots = 1;
     private CoboListener listener = CoboListener.NONE;
@@ -330,6 +334,7 @@ public final class CoboClient implements AutoCloseable {
       this.tokenStore = other.tokenStore;
       this.tokenRefreshMargin = other.tokenRefreshMargin;
       this.tokenRefreshLeaseTtl = other.tokenRefreshLeaseTtl;
+      this.tokenRefreshRetryBackoff = other.tokenRefreshRetryBackoff;
       this.nonceSlot = other.nonceSlot;
       this.nonceSlots = other.nonceSlots;
       this.listener = other.listener;
@@ -532,6 +537,16 @@ public final class CoboClient implements AutoCloseable {
      */
     public Builder tokenRefreshLeaseTtl(Duration ttl) {
       this.tokenRefreshLeaseTtl = Checks.positive(ttl, "tokenRefreshLeaseTtl");
+      return this;
+    }
+
+    /**
+     * How long to wait before trying again after a token refresh failed transiently while the current token still
+     * serves; 10 s when unset, and never longer than half the token's remaining life. See {@link
+     * OrgTokenManager.Builder#retryBackoff}.
+     */
+    public Builder tokenRefreshRetryBackoff(Duration backoff) {
+      this.tokenRefreshRetryBackoff = Checks.notNegative(backoff, "tokenRefreshRetryBackoff");
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,8 +45,17 @@ import org.jspecify.annotations.Nullable;
  *   <li>A refresh refused with {@code invalid_grant} (the refresh token expired or was used, e.g. by another worker)
  *       adopts a newer stored token if there is one, else falls back once to {@code getToken}; if that is refused
  *       too, {@link ReauthorizationRequiredException} names the organization.
- *   <li>A refresh that fails transiently while the current token is still valid keeps serving it, and waits
- *       {@link Builder#retryBackoff} before trying again.
+ *   <li>A refresh that fails transiently while the current token is still valid keeps serving it, and tries again
+ *       after {@link Builder#retryBackoff}, or after half the token's remaining life if that is sooner, so a token is
+ *       renewed before it expires whenever the server and store allow.
+ *   <li>A token obtained from Cobo but not saved (the store failed) is never used: the manager keeps serving the
+ *       current token while it is valid and saves the new one later, under the lease, unless another instance stored
+ *       a newer one meanwhile.
+ *   <li>A manager with no usable token adopts a valid token from the store even when it is due for renewal, rather
+ *       than queueing for a lease another instance may hold; one that still has a usable token never queues: if the
+ *       lease is taken, it serves its token and tries again shortly. A manager with nothing to serve waits for the
+ *       lease up to twice its TTL (one TTL for a dead holder's lease to lapse, one for the instance that takes it
+ *       over), bounded by the caller's deadline.
  * </ul>
  *
  * <p>Reading a cached valid token costs one volatile read and one clock read. A thread waiting for another's
@@ -60,6 +70,8 @@ public final class OrgTokenManager {
   private static final String INVALID_GRANT = "invalid_grant";
   /** Refused access tokens remembered; a refused token older than the last few is long expired. */
   private static final int REMEMBERED_REFUSALS = 32;
+  /** The shortest pause before trying again after a failure, however close the token is to expiry. */
+  private static final long MIN_RETRY_MILLIS = 50;
 
   private final TokenEndpoint endpoint;
   private final String clientId;
@@ -137,7 +149,7 @@ public final class OrgTokenManager {
     State s = state.get();
     long now = clock.millis();
     if (s != null && s.fresh(now)) {
-      return s.token;
+      return s.served();
     }
     return slowPath(maxWait == null ? Long.MAX_VALUE : System.nanoTime() + maxWait.toNanos());
   }
@@ -167,6 +179,7 @@ public final class OrgTokenManager {
       s = state.get();
     } while (s != null
         && !s.invalidated
+        && s.token != null
         && s.token.accessToken().equals(accessToken)
         && !state.compareAndSet(s, s.invalidated()));
   }
@@ -187,7 +200,7 @@ public final class OrgTokenManager {
       if (running == null) {
         CompletableFuture<OrgToken> mine = new CompletableFuture<>();
         if (inflight.compareAndSet(null, mine)) {
-          OrgToken token = lead(mine);
+          OrgToken token = lead(mine, deadlineNanos);
           if (!isRefused(token)) {
             return token;
           }
@@ -197,7 +210,7 @@ public final class OrgTokenManager {
       }
       State current = state.get();
       if (current != null && current.usable(clock.millis())) {
-        return current.token; // a refresh is under way; the current token still works meanwhile
+        return current.served(); // a refresh is under way; the current token still works meanwhile
       }
       OrgToken token = await(running, deadlineNanos);
       if (!isRefused(token)) {
@@ -237,9 +250,9 @@ public final class OrgTokenManager {
    * Runs the one token request in flight, publishing its result or error to everyone waiting on {@code mine},
    * whatever it throws (an {@link Error} too), so no waiter hangs.
    */
-  private OrgToken lead(CompletableFuture<OrgToken> mine) {
+  private OrgToken lead(CompletableFuture<OrgToken> mine, long deadlineNanos) {
     try {
-      OrgToken token = leadUnguarded();
+      OrgToken token = leadUnguarded(deadlineNanos);
       mine.complete(token);
       return token;
     } catch (Throwable t) {
@@ -250,38 +263,65 @@ public final class OrgTokenManager {
     }
   }
 
-  private OrgToken leadUnguarded() {
+  private OrgToken leadUnguarded(long deadlineNanos) {
     State current = state.get();
     if (current != null && current.fresh(clock.millis())) {
-      return current.token; // another leader finished between our check and our CAS
+      return current.served(); // another leader finished between our check and our CAS
     }
     try {
-      return obtainAndInstall(current);
+      return obtainAndInstall(current, deadlineNanos);
+    } catch (Unsaved e) {
+      // Cobo issued a token the store would not take. Never used (another instance may refresh from the stored
+      // token meanwhile); kept to be saved on the next try, while the current token, if still valid, serves.
+      long now = clock.millis();
+      State next = state.updateAndGet(s -> State.pending(s, e.pending, retryAt(s, now)));
+      if (next.usable(now)) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "Saving the new org token of org {0} failed ({1}); serving the current one until it can be saved",
+            orgId,
+            e.failure.getClass().getName());
+        return next.served();
+      }
+      throw e.failure;
     } catch (RuntimeException e) {
       long now = clock.millis();
       // Ride out a transient failure on the still-valid token, unless it was refused meanwhile: the swap fails
       // then, and the failure goes to the caller instead of a token the server no longer takes.
-      if (current != null
-          && current.usable(now)
+      State latest = state.get();
+      if (latest != null
+          && latest.usable(now)
           && isTransient(e)
-          && state.compareAndSet(current, current.retryAfter(now + retryBackoff.toMillis()))) {
-        return current.token;
+          && state.compareAndSet(latest, latest.retryAfter(retryAt(latest, now)))) {
+        return latest.served();
       }
       throw e;
     }
   }
 
   /**
-   * Adopts a fresh token another manager stored, with one read and no lease; else obtains one under the store's
+   * When to try again after a failure while {@code s}'s token serves: after the back-off, but never later than
+   * halfway to its expiry, so a renewal that can succeed does so before the token runs out.
+   */
+  private long retryAt(@Nullable State s, long now) {
+    long backoff = retryBackoff.toMillis();
+    if (s != null && s.token != null) {
+      backoff = Math.min(backoff, Math.max(MIN_RETRY_MILLIS, (s.expiresAt - now) / 2));
+    }
+    return now + backoff;
+  }
+
+  /**
+   * Adopts a valid token another manager stored, with one read and no lease; else obtains one under the store's
    * refresh lease, saves it through the lease, then hands it out.
    */
-  private OrgToken obtainAndInstall(@Nullable State current) {
+  private OrgToken obtainAndInstall(@Nullable State current, long deadlineNanos) {
     OrgToken adopted = adoptableWithoutLease(current);
     if (adopted != null) {
       state.set(State.of(adopted, refreshMargin));
       return adopted;
     }
-    try (RefreshLease lease = lease()) {
+    try (RefreshLease lease = lease(current, deadlineNanos)) {
       Obtained obtained = obtain(current, lease);
       OrgToken token = obtained.token;
       if (!obtained.stored) {
@@ -289,11 +329,12 @@ public final class OrgTokenManager {
         try {
           lease.save(token);
         } catch (RuntimeException e) {
-          state.set(State.unsaved(token));
-          throw e instanceof TokenStoreException
-              ? e
-              : new TokenStoreException(
-                  "Saving the new org token of org " + orgId + " to " + store + " failed; it was not used", e);
+          TokenStoreException failure =
+              e instanceof TokenStoreException
+                  ? (TokenStoreException) e
+                  : new TokenStoreException(
+                      "Saving the new org token of org " + orgId + " to " + store + " failed; it was not used", e);
+          throw new Unsaved(new Pending(token, obtained.base), failure);
         }
       }
       state.set(State.of(token, refreshMargin));
@@ -302,26 +343,50 @@ public final class OrgTokenManager {
   }
 
   /**
-   * A fresh token in the store from another grant than ours, read without the lease. Once one manager has renewed
-   * the token, the others only need to read it: taking the lease for that would queue every instance behind it
-   * once per expiry. Null when there is none, or the read failed (the lease path then reports the store's state).
+   * A token in the store from another grant than ours, read without the lease: a fresh one always, and one that is
+   * merely still valid when this manager has nothing usable of its own. Once one manager has renewed the token, the
+   * others only need to read it: taking the lease for that would queue every instance behind it once per expiry,
+   * and a manager with nothing to serve would wait on a lease whose holder may be dead while a good token sits in
+   * the store. Null when there is none, or the read failed (the lease path then reports the store's state).
    */
   private @Nullable OrgToken adoptableWithoutLease(@Nullable State current) {
-    if (current != null && current.unsaved) {
-      return null; // ours must be stored first, under the lease
-    }
     OrgToken stored;
     try {
       stored = store.load(clientId, orgId);
     } catch (RuntimeException e) {
       return null;
     }
-    return isAdoptable(stored, current == null ? null : current.token) ? stored : null;
+    if (stored == null || (current != null && current.pending != null && current.pending.isBasedOn(stored))) {
+      return null; // ours is newer than what the store holds: save it first, under the lease
+    }
+    if (isAdoptable(stored, current == null ? null : current.token)) {
+      return stored;
+    }
+    Instant now = clock.instant();
+    boolean nothingToServe = current == null || !current.usable(now.toEpochMilli());
+    boolean another = current == null || current.token == null || !current.token.equals(stored); // not refresh()'s
+    return nothingToServe && another && stored.isValidAt(now) && !isRefused(stored) ? stored : null;
   }
 
-  private RefreshLease lease() {
+  /**
+   * The store's refresh lease. A manager whose token still works does not queue for it: if another instance holds
+   * it, that one is renewing, and this one serves its token meanwhile. One with nothing to serve waits up to twice
+   * the TTL, so a holder that died is outlived by one whole TTL for the instance that takes the lease over, but
+   * never past the caller's deadline.
+   */
+  private RefreshLease lease(@Nullable State current, long deadlineNanos) {
+    Duration maxWait;
+    if (current != null && current.usable(clock.millis())) {
+      maxWait = Duration.ZERO;
+    } else {
+      maxWait = leaseTtl.multipliedBy(2);
+      if (deadlineNanos != Long.MAX_VALUE) {
+        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        maxWait = left.compareTo(maxWait) < 0 ? left : maxWait;
+      }
+    }
     try {
-      return store.acquireRefreshLease(clientId, orgId, leaseTtl, leaseTtl);
+      return store.acquireRefreshLease(clientId, orgId, leaseTtl, maxWait);
     } catch (TokenStoreException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -329,39 +394,44 @@ public final class OrgTokenManager {
     }
   }
 
-  /** A token, and whether it is the one the store holds already. */
-  private record Obtained(OrgToken token, boolean stored) {}
+  /**
+   * A token, whether it is the one the store holds already, and the refresh token the store held when it was
+   * requested (null for none): a save that fails is retried only while the store still holds that one.
+   */
+  private record Obtained(OrgToken token, boolean stored, @Nullable String base) {}
 
   private Obtained obtain(@Nullable State current, RefreshLease lease) {
-    if (current != null && current.unsaved && !isRefused(current.token)) {
-      return new Obtained(current.token, false); // obtained earlier but never stored: store it, do not rotate again
+    // Another manager sharing the store, or an earlier run, may have renewed it already: adopting its token costs
+    // no request and spends no refresh token. One read of the store, under the lease, serves that check, a first
+    // use, and the check that a token we could not save earlier is still the newest.
+    OrgToken stored = load(lease);
+    Pending pending = current == null ? null : current.pending;
+    if (pending != null && !isRefused(pending.token) && pending.isBasedOn(stored)) {
+      return new Obtained(pending.token, false, pending.base); // obtained earlier, never stored: store it now
     }
     OrgToken base = current == null ? null : current.token;
-    // Another manager sharing the store, or an earlier run, may have renewed it already: adopting its token costs
-    // no request and spends no refresh token. One read of the store, under the lease, serves both that check and
-    // a first use.
-    OrgToken stored = load(lease);
     if (isAdoptable(stored, base)) {
-      return new Obtained(stored, true);
+      return new Obtained(stored, true, null);
     }
     if (base == null) {
       base = stored;
     }
+    String storedRefresh = stored == null ? null : stored.refreshToken();
     if (base == null || !base.canRefreshAt(clock.instant())) {
-      return new Obtained(fetch(), false);
+      return new Obtained(fetch(), false, storedRefresh);
     }
     try {
-      return new Obtained(refreshWith(base), false);
+      return new Obtained(refreshWith(base), false, storedRefresh);
     } catch (CoboApiException e) {
       if (!INVALID_GRANT.equals(e.oauthError())) {
         throw e;
       }
       stored = load(lease); // we may have lost a refresh race to a manager that ignores leases
       if (isAdoptable(stored, base)) {
-        return new Obtained(stored, true); // its token is ours too
+        return new Obtained(stored, true, null); // its token is ours too
       }
       try {
-        return new Obtained(fetch(), false);
+        return new Obtained(fetch(), false, stored == null ? null : stored.refreshToken());
       } catch (CoboApiException refused) {
         int status = refused.statusCode();
         if (status >= 400 && status < 500 && status != 429) {
@@ -474,22 +544,52 @@ public final class OrgTokenManager {
     return "OrgTokenManager{clientId=" + clientId + ", orgId=" + orgId + ", store=" + store + '}';
   }
 
-  /** An immutable snapshot of the current token and when to renew it; swapped atomically. */
+  /**
+   * A token Cobo issued that the store did not take, and the refresh token the store held when it was requested:
+   * it may be saved later only while the store still holds that one (or, for a first grant, nothing).
+   */
+  private record Pending(OrgToken token, @Nullable String base) {
+    boolean isBasedOn(@Nullable OrgToken stored) {
+      return stored == null || stored.refreshToken().equals(base);
+    }
+  }
+
+  /** A save that failed: what was not saved, and the store's error for the caller. */
+  private static final class Unsaved extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final transient Pending pending;
+    final TokenStoreException failure;
+
+    Unsaved(Pending pending, TokenStoreException failure) {
+      super(null, null, false, false);
+      this.pending = pending;
+      this.failure = failure;
+    }
+  }
+
+  /**
+   * An immutable snapshot of the token served, when to renew it, and a newer token still to be saved; swapped
+   * atomically.
+   */
   private static final class State {
-    final OrgToken token;
+    /** The token handed out; null when there is none yet (only a {@link #pending} one). */
+    final @Nullable OrgToken token;
     final long expiresAt;
     final long refreshAt;
     final long retryAt;
     final boolean invalidated;
-    final boolean unsaved;
+    /** Obtained but not stored, so never handed out; null normally. */
+    final @Nullable Pending pending;
 
-    private State(OrgToken token, long refreshAt, long retryAt, boolean invalidated, boolean unsaved) {
+    private State(
+        @Nullable OrgToken token, long refreshAt, long retryAt, boolean invalidated, @Nullable Pending pending) {
       this.token = token;
-      this.expiresAt = token.expiresAt().toEpochMilli();
+      this.expiresAt = token == null ? Long.MIN_VALUE : token.expiresAt().toEpochMilli();
       this.refreshAt = refreshAt;
       this.retryAt = retryAt;
       this.invalidated = invalidated;
-      this.unsaved = unsaved;
+      this.pending = pending;
     }
 
     static State of(OrgToken token, Duration margin) {
@@ -497,29 +597,40 @@ public final class OrgTokenManager {
       long expires = token.expiresAt().toEpochMilli();
       // A margin larger than half the lifetime would refresh constantly: cap it.
       long effectiveMargin = Math.min(margin.toMillis(), Math.max(0, (expires - issued) / 2));
-      return new State(token, expires - effectiveMargin, Long.MIN_VALUE, false, false);
+      return new State(token, expires - effectiveMargin, Long.MIN_VALUE, false, null);
     }
 
-    static State unsaved(OrgToken token) {
-      return new State(token, Long.MIN_VALUE, Long.MIN_VALUE, false, true);
+    /** {@code s}'s token (if any) still served, {@code pending} waiting to be saved, the next try at {@code at}. */
+    static State pending(@Nullable State s, Pending pending, long at) {
+      if (s == null || s.token == null) {
+        return new State(null, Long.MIN_VALUE, Long.MIN_VALUE, false, pending);
+      }
+      return new State(s.token, s.refreshAt, at, s.invalidated, pending);
+    }
+
+    /** The token to hand out; only called when {@link #usable} or {@link #fresh}. */
+    OrgToken served() {
+      return Objects.requireNonNull(token);
     }
 
     /** Good to hand out without asking for a new one. */
     boolean fresh(long now) {
-      return !invalidated && !unsaved && (now < refreshAt || (now < expiresAt && now < retryAt));
+      return token != null
+          && !invalidated
+          && (now < refreshAt || (now < expiresAt && now < retryAt));
     }
 
     /** Still accepted by the server, though due for renewal. */
     boolean usable(long now) {
-      return !invalidated && !unsaved && now < expiresAt;
+      return token != null && !invalidated && now < expiresAt;
     }
 
     State invalidated() {
-      return new State(token, refreshAt, retryAt, true, unsaved);
+      return new State(token, refreshAt, retryAt, true, pending);
     }
 
     State retryAfter(long at) {
-      return new State(token, refreshAt, at, invalidated, unsaved);
+      return new State(token, refreshAt, at, invalidated, pending);
     }
   }
 
@@ -570,7 +681,11 @@ public final class OrgTokenManager {
       return this;
     }
 
-    /** How long to keep serving a still-valid token after a transient refresh failure; 10 s when unset. */
+    /**
+     * How long to wait before trying again after a refresh failed transiently (the server or the store), while a
+     * still-valid token serves; 10 s when unset. Never longer than half the token's remaining life, so the token is
+     * renewed before it expires whenever a retry can succeed.
+     */
     public Builder retryBackoff(Duration backoff) {
       this.retryBackoff = Checks.notNegative(backoff, "retryBackoff");
       return this;

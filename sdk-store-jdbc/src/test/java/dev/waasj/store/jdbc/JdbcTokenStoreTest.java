@@ -7,11 +7,15 @@ import dev.waasj.errors.TokenStoreException;
 import dev.waasj.fixtures.FencingTokenStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +49,17 @@ class JdbcTokenStoreTest extends FencingTokenStoreContract {
 
   @Override
   protected ServerToLose storeOnAServerToLose() throws Exception {
-    EmbeddedPostgres own = EmbeddedPostgres.builder().start();
-    DataSource ownDb = own.getPostgresDatabase();
+    // Its own data directory and port, kept across takeDown and bringBack, as a real restart keeps them.
+    Path data = Files.createTempDirectory("waasj-pg-");
+    EmbeddedPostgres.Builder server =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
+    EmbeddedPostgres first = server.start();
+    server.setPort(first.getPort());
+    DataSource ownDb = first.getPostgresDatabase();
     JdbcSchema.create(ownDb, JdbcSchema.DEFAULT_PREFIX);
     return new ServerToLose() {
+      private @Nullable EmbeddedPostgres running = first;
+
       @Override
       public TokenStore store() {
         return JdbcTokenStore.create(ownDb);
@@ -56,12 +67,23 @@ class JdbcTokenStoreTest extends FencingTokenStoreContract {
 
       @Override
       public void takeDown() throws IOException {
-        own.close();
+        if (running != null) {
+          running.close();
+          running = null;
+        }
+      }
+
+      @Override
+      public void bringBack() throws IOException {
+        running = server.start();
       }
 
       @Override
       public void close() throws IOException {
-        own.close(); // a second close does nothing
+        takeDown();
+        try (var files = Files.walk(data)) {
+          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
       }
     };
   }

@@ -36,6 +36,15 @@ final class EmbeddedRedis implements AutoCloseable {
     }
   }
 
+  /** Starts the stopped server again on the same port. */
+  void restart() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     stop();
