@@ -7,6 +7,7 @@ import dev.waasj.auth.signing.RequestSigner;
 import dev.waasj.auth.signing.SigningInterceptor;
 import dev.waasj.auth.token.BearerTokenInterceptor;
 import dev.waasj.auth.token.OrgTokenManager;
+import dev.waasj.auth.token.OrgTokenManagers;
 import dev.waasj.auth.token.TokenEndpoint;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.auth.verification.ResponseVerificationInterceptor;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -64,55 +66,58 @@ public final class CoboClient implements AutoCloseable {
   private final Retrofit retrofit;
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
   private final CoboApis facade = new CoboApis(this::api);
-  private final @Nullable OrgTokenManager tokens;
+  private final Organizations organizations;
 
   private CoboClient(
-      Builder config, HttpUrl baseUrl, RequestSigner signer, OkHttpClient appHttp, @Nullable OrgTokenManager shared) {
+      Builder config, HttpUrl baseUrl, RequestSigner signer, OkHttpClient appHttp, @Nullable Organizations shared) {
     this.config = config;
     this.baseUrl = baseUrl;
     this.signer = signer;
     this.ownsHttp = config.okHttpClient == null;
     if (shared != null) {
-      this.tokens = shared;
-      this.http = withBearer(appHttp, shared);
-    } else if (config.clientId != null && config.orgId != null) {
+      this.organizations = shared;
+    } else if (config.clientId != null) {
       // The token endpoint gets the signed, verified, retried stack as is; every other call gets the same stack
-      // (same pool and dispatcher) with the org access token on top.
-      Retrofit appRetrofit = retrofit(baseUrl, appHttp, config);
-      OrgTokenManager.Builder tokenManager =
-          OrgTokenManager.builder()
-              .endpoint(TokenEndpoint.using(appRetrofit::create))
-              .clientId(config.clientId)
-              .orgId(config.orgId)
-              .refreshMargin(config.tokenRefreshMargin)
-              .clock(config.clock);
-      if (config.tokenStore != null) {
-        tokenManager.store(config.tokenStore); // else the manager's own default
-      }
-      if (config.listener != CoboListener.NONE) {
-        tokenManager.tokenRequestListener(config.listener::tokenRequestFinished);
-      }
-      if (config.tokenRefreshLeaseTtl != null) {
-        tokenManager.refreshLeaseTtl(config.tokenRefreshLeaseTtl);
-      }
-      if (config.tokenRefreshRetryBackoff != null) {
-        tokenManager.retryBackoff(config.tokenRefreshRetryBackoff);
-      }
-      OrgTokenManager manager = tokenManager.build();
-      this.tokens = manager;
-      this.http = withBearer(appHttp, manager);
+      // (same pool and dispatcher) with its organization's access token on top.
+      Retrofit appRetrofit = retrofit(baseUrl, appHttp, config, false);
+      this.organizations = Organizations.of(tokenRegistry(config, appRetrofit), config.orgId);
     } else {
-      this.tokens = null;
-      this.http = appHttp;
+      this.organizations = Organizations.none();
     }
-    this.retrofit = retrofit(baseUrl, http, config);
+    this.http = organizations.enabled() ? withBearer(appHttp, organizations) : appHttp;
+    this.retrofit = retrofit(baseUrl, http, config, true);
   }
 
-  /** The same stack (same pool and dispatcher) with the org access token on top of every call. */
-  private static OkHttpClient withBearer(OkHttpClient appHttp, OrgTokenManager manager) {
+  /** One token manager per organization of the app, created on first use, all on the client's settings. */
+  private static OrgTokenManagers tokenRegistry(Builder config, Retrofit appRetrofit) {
+    OrgTokenManager.Builder tokens =
+        OrgTokenManager.builder()
+            .endpoint(TokenEndpoint.using(appRetrofit::create))
+            .clientId(Objects.requireNonNull(config.clientId))
+            .refreshMargin(config.tokenRefreshMargin)
+            .reauthorizationBackoff(config.reauthorizationBackoff)
+            .clock(config.clock);
+    if (config.tokenStore != null) {
+      tokens.store(config.tokenStore); // else the manager's own default
+    }
+    if (config.listener != CoboListener.NONE) {
+      tokens.tokenRequestListener(config.listener::tokenRequestFinished);
+      tokens.reauthorizationListener(config.listener::reauthorizationRequired);
+    }
+    if (config.tokenRefreshLeaseTtl != null) {
+      tokens.refreshLeaseTtl(config.tokenRefreshLeaseTtl);
+    }
+    if (config.tokenRefreshRetryBackoff != null) {
+      tokens.retryBackoff(config.tokenRefreshRetryBackoff);
+    }
+    return tokens.buildRegistry(config.maxCachedOrganizations);
+  }
+
+  /** The same stack (same pool and dispatcher) with each call's organization's access token on top. */
+  private static OkHttpClient withBearer(OkHttpClient appHttp, Organizations organizations) {
     OkHttpClient.Builder orgHttp = appHttp.newBuilder();
     // Outermost, so a 401 replay is verified and signed like any call.
-    orgHttp.interceptors().add(0, new BearerTokenInterceptor(manager));
+    orgHttp.interceptors().add(0, BearerTokenInterceptor.resolving(organizations::forRequest));
     return orgHttp.build();
   }
 
@@ -121,8 +126,10 @@ public final class CoboClient implements AutoCloseable {
    * rather than slept on OkHttp's threads for async calls, and OkHttp's own silent resend decided per call: only
    * requests that are safe to resend get a client that retries on connection failure, so a token refresh or a
    * create without {@code request_id} reaches the server at most once. Both clients share one pool and dispatcher.
+   * A {@code scoped} Retrofit tags each request with the view it is made through ({@link CallScope}); the token
+   * endpoint's is not scoped.
    */
-  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http, Builder config) {
+  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http, Builder config, boolean scoped) {
     OkHttpClient once = http.newBuilder().retryOnConnectionFailure(false).build();
     RetryPolicy policy = config.retryPolicy;
     RetryWaits waits = config.waits;
@@ -132,7 +139,10 @@ public final class CoboClient implements AutoCloseable {
         config.callbackExecutor != null ? config.callbackExecutor : new CompletableFuture<Void>().defaultExecutor();
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(request -> RetryingCall.create(request, http, once, policy, waits, clock, listener))
+        .callFactory(
+            request ->
+                RetryingCall.create(
+                    scoped ? CallScope.tag(request) : request, http, once, policy, waits, clock, listener))
         .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
         .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi(), completions))
         .build();
@@ -161,29 +171,42 @@ public final class CoboClient implements AutoCloseable {
     Builder b = new Builder(config);
     b.okHttpClient = config.okHttpClient != null ? config.okHttpClient : sharedRoot();
     b.ownHttpStack = config.okHttpClient == null || config.ownHttpStack;
-    if (tokens != null && b.tokenManager == null) {
-      b.inherited = new Inherited(tokens, signer.apiKey(), baseUrl, config.tokenStore, config.tokenRefreshMargin);
+    if (organizations.enabled() && b.tokenManager == null) {
+      b.inherited =
+          new Inherited(organizations, signer.apiKey(), baseUrl, config.tokenStore, config.tokenRefreshMargin);
     }
     return b;
   }
 
   /**
-   * The org token manager a derived builder reuses while it still describes the same app, organization, key,
-   * endpoint and store, so deriving a client never causes a second grant.
+   * The token managers a derived builder reuses while it still describes the same app, key, endpoint and store (and,
+   * for a single manager the application supplied, the same organization), so deriving a client never causes a
+   * second grant. A derived client of an app may name any of its organizations.
    */
   private record Inherited(
-      OrgTokenManager manager,
+      Organizations organizations,
       String apiKey,
       HttpUrl baseUrl,
       @Nullable TokenStore store,
       Duration refreshMargin) {
-    boolean fits(Builder b, String apiKey, HttpUrl baseUrl) {
-      return manager.clientId().equals(b.clientId)
-          && manager.orgId().equals(b.orgId)
-          && this.apiKey.equals(apiKey)
-          && this.baseUrl.equals(baseUrl)
-          && store == b.tokenStore
-          && refreshMargin.equals(b.tokenRefreshMargin);
+    /** The organizations the derived client gets, or null if they do not fit it. */
+    @Nullable Organizations fitting(Builder b, String apiKey, HttpUrl baseUrl) {
+      boolean sameEndpoint =
+          this.apiKey.equals(apiKey)
+              && this.baseUrl.equals(baseUrl)
+              && store == b.tokenStore
+              && refreshMargin.equals(b.tokenRefreshMargin);
+      OrgTokenManager single = organizations.single();
+      OrgTokenManagers registry = organizations.registry();
+      if (!sameEndpoint) {
+        return null;
+      }
+      if (single != null) {
+        return single.clientId().equals(b.clientId) && single.orgId().equals(b.orgId) ? organizations : null;
+      }
+      return registry != null && registry.clientId().equals(b.clientId)
+          ? Organizations.of(registry, b.orgId)
+          : null;
     }
   }
 
@@ -207,7 +230,50 @@ public final class CoboClient implements AutoCloseable {
   /** Any Retrofit interface, generated or not, wired like {@link #apis()}'s. Cached per interface. */
   public <T> T api(Class<T> service) {
     Checks.notNull(service, "service");
-    return service.cast(apis.computeIfAbsent(service, retrofit::create));
+    return service.cast(shared(service));
+  }
+
+  /** The one implementation of {@code service} every view runs its calls on. */
+  private Object shared(Class<?> service) {
+    return apis.computeIfAbsent(service, retrofit::create);
+  }
+
+  /**
+   * A view of this client for one organization of its app: the same {@link CoboOrganization#apis() apis()} and
+   * {@link CoboOrganization#api api(Class)}, every call carrying that organization's access token, managed by a
+   * token manager of its own that is created on first use and shares this client's store. Costs no I/O; cheap
+   * enough to call per request. Needs a client built with {@link Builder#clientId} (and no {@link Builder#orgId},
+   * unless it names this organization).
+   *
+   * <pre>{@code
+   * CoboClient cobo = CoboClient.builder()....clientId(appId).tokenStore(store).build();   // one per app
+   * var wallets = cobo.organization(orgId).apis().wallets().listWallets(params);           // per request
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code orgId} is null, blank, longer than 128 characters or has control
+   *     characters
+   * @throws IllegalStateException if the client has no {@code clientId}, or was built for another organization
+   */
+  public CoboOrganization organization(String orgId) {
+    return organizations.view(orgId, this::shared);
+  }
+
+  /**
+   * The token managers of this client's app, one per organization (see {@link #organization}); {@code
+   * organizations()} lists every organization the token store holds a token for.
+   *
+   * @throws IllegalStateException if the client has no {@code clientId}, or its one manager was supplied with
+   *     {@link Builder#tokenManager}
+   */
+  public OrgTokenManagers tokenManagers() {
+    OrgTokenManagers registry = organizations.registry();
+    if (registry == null) {
+      throw new IllegalStateException(
+          organizations.enabled()
+              ? "This client uses the one token manager it was given (tokenManager(...))"
+              : "No org token managers: set clientId(...) (COBO_CLIENT_ID)");
+    }
+    return registry;
   }
 
   /**
@@ -217,11 +283,7 @@ public final class CoboClient implements AutoCloseable {
    * @throws IllegalStateException if no app and organization were configured
    */
   public OrgTokenManager tokens() {
-    if (tokens == null) {
-      throw new IllegalStateException(
-          "No org token manager: set clientId(...) and orgId(...) (COBO_CLIENT_ID, COBO_ORG_ID)");
-    }
-    return tokens;
+    return organizations.defaultManager();
   }
 
   /** The base URL requests are resolved against, ending in {@code /}. */
@@ -294,6 +356,8 @@ public final class CoboClient implements AutoCloseable {
     private Duration tokenRefreshMargin = OrgTokenManager.DEFAULT_REFRESH_MARGIN;
     private @Nullable Duration tokenRefreshLeaseTtl;
     private @Nullable Duration tokenRefreshRetryBackoff;
+    private Duration reauthorizationBackoff = OrgTokenManager.DEFAULT_REAUTHORIZATION_BACKOFF;
+    private int maxCachedOrganizations = OrgTokenManagers.DEFAULT_MAX_MANAGERS;
     private int nonceSlot;
     private int nonceSlots = 1;
     private CoboListener listener = CoboListener.NONE;
@@ -335,6 +399,8 @@ public final class CoboClient implements AutoCloseable {
       this.tokenRefreshMargin = other.tokenRefreshMargin;
       this.tokenRefreshLeaseTtl = other.tokenRefreshLeaseTtl;
       this.tokenRefreshRetryBackoff = other.tokenRefreshRetryBackoff;
+      this.reauthorizationBackoff = other.reauthorizationBackoff;
+      this.maxCachedOrganizations = other.maxCachedOrganizations;
       this.nonceSlot = other.nonceSlot;
       this.nonceSlots = other.nonceSlots;
       this.listener = other.listener;
@@ -482,13 +548,20 @@ public final class CoboClient implements AutoCloseable {
       return this;
     }
 
-    /** The Portal app's ID; with {@link #orgId} it turns on org token management. */
+    /**
+     * The Portal app's ID: turns on org token management, for every organization of the app through {@link
+     * CoboClient#organization}, and for {@link #orgId}'s on the client's own calls.
+     */
     public Builder clientId(String clientId) {
       this.clientId = Checks.notBlank(clientId, "clientId");
       return this;
     }
 
-    /** The organization the app acts for; with {@link #clientId} it turns on org token management. */
+    /**
+     * The one organization the app acts for on this client's own calls ({@link CoboClient#apis()}, {@link
+     * CoboClient#tokens()}); needs {@link #clientId}. Leave it unset to serve many organizations through {@link
+     * CoboClient#organization}.
+     */
     public Builder orgId(String orgId) {
       this.orgId = Checks.notBlank(orgId, "orgId");
       return this;
@@ -537,6 +610,33 @@ public final class CoboClient implements AutoCloseable {
      */
     public Builder tokenRefreshLeaseTtl(Duration ttl) {
       this.tokenRefreshLeaseTtl = Checks.positive(ttl, "tokenRefreshLeaseTtl");
+      return this;
+    }
+
+    /**
+     * How many organizations' token managers the client keeps in memory; beyond that the longest idle are dropped
+     * (their tokens stay in the token store, and the organization's next call reads its token back). 10,000 when
+     * unset.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder maxCachedOrganizations(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxCachedOrganizations must be at least 1");
+      }
+      this.maxCachedOrganizations = max;
+      return this;
+    }
+
+    /**
+     * How long an organization whose refresh token and re-grant were both refused (it removed the app, or its
+     * admin revoked it) stays refused without a request: its calls fail at once with {@link
+     * dev.waasj.auth.token.ReauthorizationRequiredException} and send nothing, so they cannot spend the app key's
+     * rate limit that every organization shares. 15 minutes when unset; {@link
+     * OrgTokenManager#clearReauthorizationRequired()} ends it early (e.g. on a new installation).
+     */
+    public Builder reauthorizationBackoff(Duration backoff) {
+      this.reauthorizationBackoff = Checks.notNegative(backoff, "reauthorizationBackoff");
       return this;
     }
 
@@ -689,13 +789,13 @@ public final class CoboClient implements AutoCloseable {
       if (tokenManager != null) {
         checkSame("clientId", clientId, tokenManager.clientId());
         checkSame("orgId", orgId, tokenManager.orgId());
-      } else if ((clientId == null) != (orgId == null)) {
-        throw new IllegalStateException("Org token management needs both clientId(...) and orgId(...)");
+      } else if (clientId == null && orgId != null) {
+        throw new IllegalStateException("orgId(...) needs the app's clientId(...) too");
       }
       Endpoint endpoint = Endpoint.resolve(environment, baseUrl, serverPublicKey, verifyResponses);
-      OrgTokenManager shared = tokenManager;
-      if (shared == null && inherited != null && inherited.fits(this, signer.apiKey(), endpoint.url)) {
-        shared = inherited.manager;
+      Organizations shared = tokenManager != null ? Organizations.single(tokenManager) : null;
+      if (shared == null && inherited != null) {
+        shared = inherited.fitting(this, signer.apiKey(), endpoint.url);
       }
       OkHttpClient.Builder http = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
       if (okHttpClient == null || dispatcherLimitsSet) {

@@ -26,4 +26,11 @@ public interface CoboListener {
 
   /** An org token request (a grant or a refresh) ended. */
   default void tokenRequestFinished(TokenRequestOutcome outcome) {}
+
+  /**
+   * Organization {@code orgId} must authorize the app again: its refresh token and a new grant were refused. Its
+   * calls fail without a request for {@link CoboClient.Builder#reauthorizationBackoff}. Heard once per refusal, on
+   * the thread that asked for the token; never a token.
+   */
+  default void reauthorizationRequired(String orgId) {}
 }

@@ -239,11 +239,17 @@ class CoboClientConfigTest {
   }
 
   @Test
-  void tokensNeedBothAppAndOrg() {
+  void anOrganizationNeedsTheAppAndAnAppAloneServesOrganizationsThroughViews() {
     assertThatThrownBy(
-            () -> CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).clientId("a").build())
+            () -> CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).orgId("o").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("orgId");
+        .hasMessageContaining("clientId");
+    try (CoboClient app = CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).clientId("a").build()) {
+      assertThatThrownBy(app::tokens)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("organization(orgId).tokens()");
+      assertThat(app.organization("o").tokens().orgId()).isEqualTo("o");
+    }
     try (CoboClient client = CoboClient.builder().environment(CoboEnvironment.DEV).apiSecret(SECRET).build()) {
       assertThatThrownBy(client::tokens).isInstanceOf(IllegalStateException.class);
     }

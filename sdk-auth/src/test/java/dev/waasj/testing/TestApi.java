@@ -1,12 +1,16 @@
 package dev.waasj.testing;
 
 import dev.waasj.auth.token.TokenResponse;
+import dev.waasj.paging.Pager;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.Query;
 
@@ -26,6 +30,30 @@ public interface TestApi {
 
   @POST("oauth/token")
   TokenResponse refreshToken(@Body Map<String, String> body);
+
+  /** A page of at most {@code limit} wallets after {@code after}. */
+  @GET("wallets")
+  Map<String, Object> listWalletsAfter(@Query("limit") int limit, @Query("after") @Nullable String after);
+
+  /** A page of wallets after {@code after}, asynchronously. */
+  @GET("wallets")
+  CompletableFuture<Map<String, Object>> listWalletsAfterAsync(
+      @Query("limit") int limit, @Query("after") @Nullable String after);
+
+  /** Wallets, asynchronously, with a header naming the call (the emulator records it). */
+  @GET("wallets")
+  CompletableFuture<Map<String, Object>> listWalletsTagged(@Header("X-Test-Call") String call);
+
+  /** Every wallet, {@code limit} a page: a default method, as the generated pagers are. */
+  @SuppressWarnings("unchecked")
+  default Pager<Object> listWalletsAll(int limit) {
+    return Pager.of(
+        null,
+        after -> listWalletsAfter(limit, after),
+        after -> listWalletsAfterAsync(limit, after),
+        page -> (List<Object>) page.get("data"),
+        page -> (String) ((Map<String, Object>) page.get("pagination")).get("after"));
+  }
 
   /** An org-scoped call: needs the org access token. */
   @GET("wallets")

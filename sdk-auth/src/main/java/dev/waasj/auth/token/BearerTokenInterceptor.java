@@ -7,9 +7,11 @@ import dev.waasj.internal.call.FailureCarrier;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Attaches {@code Authorization: Bearer <org access token>} to org-scoped calls, never to the token endpoint
@@ -29,11 +31,25 @@ import okhttp3.Response;
  * <p>Waiting for another thread's token refresh is bounded by the call's own timeout, when it has one.
  */
 public final class BearerTokenInterceptor implements Interceptor {
-  private final OrgTokenManager tokens;
+  private final Function<Request, @Nullable OrgTokenManager> managers;
 
   /** Attaches the tokens {@code tokens} manages. */
   public BearerTokenInterceptor(OrgTokenManager tokens) {
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(tokens, "tokens");
+    this.managers = request -> tokens;
+  }
+
+  private BearerTokenInterceptor(Function<Request, @Nullable OrgTokenManager> managers) {
+    this.managers = managers;
+  }
+
+  /**
+   * Attaches, to each request, the token of the manager {@code managers} picks for it, e.g. by a tag naming the
+   * organization; none when it picks null. One interceptor then serves every organization of an app on one stack.
+   * {@code managers} runs on the calling or OkHttp thread and must not block or throw.
+   */
+  public static BearerTokenInterceptor resolving(Function<Request, @Nullable OrgTokenManager> managers) {
+    return new BearerTokenInterceptor(Objects.requireNonNull(managers, "managers"));
   }
 
   @Override
@@ -42,7 +58,10 @@ public final class BearerTokenInterceptor implements Interceptor {
     if (isTokenEndpoint(request)) {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
     }
-    OrgTokenManager manager = tokens;
+    OrgTokenManager manager = managers.apply(request);
+    if (manager == null) {
+      return chain.proceed(request); // an app-level call: signed with the app key alone
+    }
     String token = currentToken(manager, chain);
     Response response = chain.proceed(withBearer(request, token));
     if (!isRefusedToken(response)) {

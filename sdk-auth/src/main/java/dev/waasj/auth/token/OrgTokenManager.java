@@ -7,6 +7,8 @@ import dev.waasj.errors.CoboTransportException;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.internal.auth.Checks;
 import java.io.InterruptedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,9 @@ public final class OrgTokenManager {
   /** How long before expiry tokens are refreshed unless configured otherwise. */
   public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
 
+  /** How long an organization that must re-authorize is refused without a request, unless configured otherwise. */
+  public static final Duration DEFAULT_REAUTHORIZATION_BACKOFF = Duration.ofMinutes(15);
+
   private static final System.Logger LOG = System.getLogger(OrgTokenManager.class.getName());
   private static final String INVALID_GRANT = "invalid_grant";
   /** Refused access tokens remembered; a refused token older than the last few is long expired. */
@@ -73,39 +77,39 @@ public final class OrgTokenManager {
   /** The shortest pause before trying again after a failure, however close the token is to expiry. */
   private static final long MIN_RETRY_MILLIS = 50;
 
-  private final TokenEndpoint endpoint;
-  private final String clientId;
+  /** What every organization of one app shares; one instance for all the managers of a registry. */
+  private final OrgTokenSettings settings;
   private final String orgId;
-  private final TokenStore store;
-  private final Duration refreshMargin;
-  private final Duration retryBackoff;
-  private final Clock clock;
-  private final Duration leaseTtl;
-  private final Consumer<TokenRequestOutcome> requestListener;
-  private final Set<String> refused =
-      Collections.newSetFromMap(
-          Collections.synchronizedMap(
-              new LinkedHashMap<String, Boolean>() {
-                private static final long serialVersionUID = 1L;
+  /** Refused access tokens, remembered; created on the first refusal (most managers never see one). */
+  private volatile @Nullable Set<String> refused;
+  private volatile @Nullable State state;
+  private volatile @Nullable CompletableFuture<OrgToken> inflight;
+  /** Set when a re-grant was refused: calls fail at once, sending nothing, until it lapses or is cleared. */
+  private volatile @Nullable Refusal refusal;
+  /** When a token was last asked for, by the clock: a registry drops the managers idle the longest. */
+  long lastUsedMillis;
 
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > REMEMBERED_REFUSALS;
-                }
-              }));
-  private final AtomicReference<@Nullable State> state = new AtomicReference<>();
-  private final AtomicReference<@Nullable CompletableFuture<OrgToken>> inflight = new AtomicReference<>();
+  private static final VarHandle STATE;
+  private static final VarHandle INFLIGHT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(OrgTokenManager.class, "state", State.class);
+      INFLIGHT = lookup.findVarHandle(OrgTokenManager.class, "inflight", CompletableFuture.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private OrgTokenManager(Builder b) {
-    this.endpoint = require(b.endpoint, "endpoint");
-    this.clientId = requireText(b.clientId, "clientId");
-    this.orgId = requireText(b.orgId, "orgId");
-    this.store = b.store;
-    this.refreshMargin = b.refreshMargin;
-    this.retryBackoff = b.retryBackoff;
-    this.clock = b.clock;
-    this.leaseTtl = b.leaseTtl;
-    this.requestListener = b.requestListener;
+    this(b.settings(), requireText(b.orgId, "orgId"));
+  }
+
+  /** A manager of {@code orgId} on {@code settings}, for a registry; performs no I/O. */
+  OrgTokenManager(OrgTokenSettings settings, String orgId) {
+    this.settings = settings;
+    this.orgId = orgId;
   }
 
   /** Returns a builder. */
@@ -115,7 +119,7 @@ public final class OrgTokenManager {
 
   /** The app this manager gets tokens for. */
   public String clientId() {
-    return clientId;
+    return settings.clientId;
   }
 
   /** The organization this manager gets tokens for. */
@@ -146,11 +150,13 @@ public final class OrgTokenManager {
    * @throws CoboTransportException if the other thread's request did not finish in time
    */
   public OrgToken token(@Nullable Duration maxWait) {
-    State s = state.get();
-    long now = clock.millis();
+    State s = state;
+    long now = settings.clock.millis();
+    lastUsedMillis = now; // racy by design: a registry only needs a rough idea of who is idle
     if (s != null && s.fresh(now)) {
       return s.served();
     }
+    failIfReauthorizationRequired(now);
     return slowPath(maxWait == null ? Long.MAX_VALUE : System.nanoTime() + maxWait.toNanos());
   }
 
@@ -159,10 +165,11 @@ public final class OrgTokenManager {
    * as for proactive refreshes.
    */
   public OrgToken refresh() {
+    failIfReauthorizationRequired(settings.clock.millis());
     State s;
     do {
-      s = state.get();
-    } while (s != null && !s.invalidated && !state.compareAndSet(s, s.invalidated()));
+      s = state;
+    } while (s != null && !s.invalidated && !STATE.compareAndSet(this, s, s.invalidated()));
     return slowPath(Long.MAX_VALUE);
   }
 
@@ -173,33 +180,111 @@ public final class OrgTokenManager {
    */
   public void invalidate(String accessToken) {
     Checks.notNull(accessToken, "accessToken");
-    refused.add(accessToken);
+    refusedTokens().add(accessToken);
     State s;
     do {
-      s = state.get();
+      s = state;
     } while (s != null
         && !s.invalidated
         && s.token != null
         && s.token.accessToken().equals(accessToken)
-        && !state.compareAndSet(s, s.invalidated()));
+        && !STATE.compareAndSet(this, s, s.invalidated()));
   }
 
   private boolean isRefused(OrgToken token) {
-    return refused.contains(token.accessToken());
+    Set<String> seen = refused;
+    return seen != null && seen.contains(token.accessToken());
+  }
+
+  private Set<String> refusedTokens() {
+    Set<String> seen = refused;
+    if (seen == null) {
+      synchronized (this) {
+        seen = refused;
+        if (seen == null) {
+          seen = Collections.newSetFromMap(Collections.synchronizedMap(new BoundedMap()));
+          refused = seen;
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** Remembers the last few entries only: a refused token older than those has long expired. */
+  private static final class BoundedMap extends LinkedHashMap<String, Boolean> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > REMEMBERED_REFUSALS;
+    }
+  }
+
+  private void setState(State next) {
+    state = next;
+  }
+
+  /**
+   * Whether the organization was found to need re-authorization (its refresh token and a new grant were refused)
+   * within the last {@link Builder#reauthorizationBackoff}: its calls then fail at once with {@link
+   * ReauthorizationRequiredException} and send nothing, so a busy caller of an organization that removed the app
+   * does not spend the app key's rate limit, which every other organization shares.
+   */
+  public boolean reauthorizationRequired() {
+    Refusal r = refusal;
+    return r != null && settings.clock.millis() < r.untilMillis;
+  }
+
+  /**
+   * Forgets a refusal {@link #reauthorizationRequired} remembers, e.g. when the organization installed the app
+   * again: the next call asks Cobo for a token at once.
+   */
+  public void clearReauthorizationRequired() {
+    refusal = null;
+  }
+
+  private void failIfReauthorizationRequired(long now) {
+    Refusal r = refusal;
+    if (r != null && now < r.untilMillis) {
+      throw new ReauthorizationRequiredException(orgId, r.cause);
+    }
+  }
+
+  private void rememberRefusal(ReauthorizationRequiredException e) {
+    refusal = new Refusal(settings.clock.millis() + settings.reauthorizationBackoff.toMillis(), e);
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Organization {0} must authorize app {1} again: its calls fail without a request for {2}",
+        orgId,
+        settings.clientId,
+        settings.reauthorizationBackoff);
+    try {
+      settings.reauthorizationListener.accept(orgId);
+    } catch (RuntimeException listenerFailure) {
+      LOG.log(System.Logger.Level.WARNING, "A listener failed: {0}", listenerFailure.getClass().getName());
+    }
+  }
+
+  /** A refused re-grant, remembered until {@code untilMillis}. */
+  private record Refusal(long untilMillis, ReauthorizationRequiredException cause) {}
+
+  /** Whether a token request is running now; a registry does not drop such a manager. */
+  boolean busy() {
+    return inflight != null;
   }
 
   /** The token in memory, without any I/O; null before first use. */
   public @Nullable OrgToken peek() {
-    State s = state.get();
+    State s = state;
     return s == null ? null : s.token;
   }
 
   private OrgToken slowPath(long deadlineNanos) {
     while (true) {
-      CompletableFuture<OrgToken> running = inflight.get();
+      CompletableFuture<OrgToken> running = inflight;
       if (running == null) {
         CompletableFuture<OrgToken> mine = new CompletableFuture<>();
-        if (inflight.compareAndSet(null, mine)) {
+        if (INFLIGHT.compareAndSet(this, null, mine)) {
           OrgToken token = lead(mine, deadlineNanos);
           if (!isRefused(token)) {
             return token;
@@ -208,8 +293,8 @@ public final class OrgTokenManager {
         }
         continue;
       }
-      State current = state.get();
-      if (current != null && current.usable(clock.millis())) {
+      State current = state;
+      if (current != null && current.usable(settings.clock.millis())) {
         return current.served(); // a refresh is under way; the current token still works meanwhile
       }
       OrgToken token = await(running, deadlineNanos);
@@ -259,13 +344,13 @@ public final class OrgTokenManager {
       mine.completeExceptionally(t);
       throw t;
     } finally {
-      inflight.compareAndSet(mine, null);
+      INFLIGHT.compareAndSet(this, mine, null);
     }
   }
 
   private OrgToken leadUnguarded(long deadlineNanos) {
-    State current = state.get();
-    if (current != null && current.fresh(clock.millis())) {
+    State current = state;
+    if (current != null && current.fresh(settings.clock.millis())) {
       return current.served(); // another leader finished between our check and our CAS
     }
     try {
@@ -273,8 +358,13 @@ public final class OrgTokenManager {
     } catch (Unsaved e) {
       // Cobo issued a token the store would not take. Never used (another instance may refresh from the stored
       // token meanwhile); kept to be saved on the next try, while the current token, if still valid, serves.
-      long now = clock.millis();
-      State next = state.updateAndGet(s -> State.pending(s, e.pending, retryAt(s, now)));
+      long now = settings.clock.millis();
+      State next;
+      State seen;
+      do {
+        seen = state;
+        next = State.pending(seen, e.pending, retryAt(seen, now));
+      } while (!STATE.compareAndSet(this, seen, next));
       if (next.usable(now)) {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -284,15 +374,18 @@ public final class OrgTokenManager {
         return next.served();
       }
       throw e.failure;
+    } catch (ReauthorizationRequiredException e) {
+      rememberRefusal(e);
+      throw e;
     } catch (RuntimeException e) {
-      long now = clock.millis();
+      long now = settings.clock.millis();
       // Ride out a transient failure on the still-valid token, unless it was refused meanwhile: the swap fails
       // then, and the failure goes to the caller instead of a token the server no longer takes.
-      State latest = state.get();
+      State latest = state;
       if (latest != null
           && latest.usable(now)
           && isTransient(e)
-          && state.compareAndSet(latest, latest.retryAfter(retryAt(latest, now)))) {
+          && STATE.compareAndSet(this, latest, latest.retryAfter(retryAt(latest, now)))) {
         return latest.served();
       }
       throw e;
@@ -304,7 +397,7 @@ public final class OrgTokenManager {
    * halfway to its expiry, so a renewal that can succeed does so before the token runs out.
    */
   private long retryAt(@Nullable State s, long now) {
-    long backoff = retryBackoff.toMillis();
+    long backoff = settings.retryBackoff.toMillis();
     if (s != null && s.token != null) {
       backoff = Math.min(backoff, Math.max(MIN_RETRY_MILLIS, (s.expiresAt - now) / 2));
     }
@@ -318,7 +411,7 @@ public final class OrgTokenManager {
   private OrgToken obtainAndInstall(@Nullable State current, long deadlineNanos) {
     OrgToken adopted = adoptableWithoutLease(current);
     if (adopted != null) {
-      state.set(State.of(adopted, refreshMargin));
+      setState(State.of(adopted, settings.refreshMargin));
       return adopted;
     }
     try (RefreshLease lease = lease(current, deadlineNanos)) {
@@ -333,11 +426,13 @@ public final class OrgTokenManager {
               e instanceof TokenStoreException
                   ? (TokenStoreException) e
                   : new TokenStoreException(
-                      "Saving the new org token of org " + orgId + " to " + store + " failed; it was not used", e);
+                      "Saving the new org token of org " + orgId + " to " + settings.store
+                          + " failed; it was not used",
+                      e);
           throw new Unsaved(new Pending(token, obtained.base), failure);
         }
       }
-      state.set(State.of(token, refreshMargin));
+      setState(State.of(token, settings.refreshMargin));
       return token;
     }
   }
@@ -352,7 +447,7 @@ public final class OrgTokenManager {
   private @Nullable OrgToken adoptableWithoutLease(@Nullable State current) {
     OrgToken stored;
     try {
-      stored = store.load(clientId, orgId);
+      stored = settings.store.load(settings.clientId, orgId);
     } catch (RuntimeException e) {
       return null;
     }
@@ -362,7 +457,7 @@ public final class OrgTokenManager {
     if (isAdoptable(stored, current == null ? null : current.token)) {
       return stored;
     }
-    Instant now = clock.instant();
+    Instant now = settings.clock.instant();
     boolean nothingToServe = current == null || !current.usable(now.toEpochMilli());
     boolean another = current == null || current.token == null || !current.token.equals(stored); // not refresh()'s
     return nothingToServe && another && stored.isValidAt(now) && !isRefused(stored) ? stored : null;
@@ -376,21 +471,22 @@ public final class OrgTokenManager {
    */
   private RefreshLease lease(@Nullable State current, long deadlineNanos) {
     Duration maxWait;
-    if (current != null && current.usable(clock.millis())) {
+    if (current != null && current.usable(settings.clock.millis())) {
       maxWait = Duration.ZERO;
     } else {
-      maxWait = leaseTtl.multipliedBy(2);
+      maxWait = settings.leaseTtl.multipliedBy(2);
       if (deadlineNanos != Long.MAX_VALUE) {
         Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
         maxWait = left.compareTo(maxWait) < 0 ? left : maxWait;
       }
     }
     try {
-      return store.acquireRefreshLease(clientId, orgId, leaseTtl, maxWait);
+      return settings.store.acquireRefreshLease(settings.clientId, orgId, settings.leaseTtl, maxWait);
     } catch (TokenStoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new TokenStoreException("Taking the refresh lease of org " + orgId + " from " + store + " failed", e);
+      throw new TokenStoreException(
+          "Taking the refresh lease of org " + orgId + " from " + settings.store + " failed", e);
     }
   }
 
@@ -417,8 +513,8 @@ public final class OrgTokenManager {
       base = stored;
     }
     String storedRefresh = stored == null ? null : stored.refreshToken();
-    if (base == null || !base.canRefreshAt(clock.instant())) {
-      return new Obtained(fetch(), false, storedRefresh);
+    if (base == null || !base.canRefreshAt(settings.clock.instant())) {
+      return new Obtained(grantOrRefuse(), false, storedRefresh);
     }
     try {
       return new Obtained(refreshWith(base), false, storedRefresh);
@@ -430,15 +526,23 @@ public final class OrgTokenManager {
       if (isAdoptable(stored, base)) {
         return new Obtained(stored, true, null); // its token is ours too
       }
-      try {
-        return new Obtained(fetch(), false, stored == null ? null : stored.refreshToken());
-      } catch (CoboApiException refused) {
-        int status = refused.statusCode();
-        if (status >= 400 && status < 500 && status != 429) {
-          throw new ReauthorizationRequiredException(orgId, refused);
-        }
-        throw refused;
+      return new Obtained(grantOrRefuse(), false, stored == null ? null : stored.refreshToken());
+    }
+  }
+
+  /**
+   * A new grant; a definite refusal (a 4xx other than 429: the organization has not installed the app, or removed
+   * it) means a person must act, so it becomes {@link ReauthorizationRequiredException}, which is remembered.
+   */
+  private OrgToken grantOrRefuse() {
+    try {
+      return fetch();
+    } catch (CoboApiException refused) {
+      int status = refused.statusCode();
+      if (status >= 400 && status < 500 && status != 429) {
+        throw new ReauthorizationRequiredException(orgId, refused);
       }
+      throw refused;
     }
   }
 
@@ -449,7 +553,7 @@ public final class OrgTokenManager {
     } catch (TokenStoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new TokenStoreException("Loading the org token of org " + orgId + " from " + store + " failed", e);
+      throw new TokenStoreException("Loading the org token of org " + orgId + " from " + settings.store + " failed", e);
     }
   }
 
@@ -461,15 +565,16 @@ public final class OrgTokenManager {
     return stored != null
         && (base == null || !stored.refreshToken().equals(base.refreshToken()))
         && !isRefused(stored)
-        && State.of(stored, refreshMargin).fresh(clock.millis());
+        && State.of(stored, settings.refreshMargin).fresh(settings.clock.millis());
   }
 
   private OrgToken fetch() {
-    return toToken(observed(Grant.ORG_IMPLICIT, () -> endpoint.orgImplicit(clientId, orgId)));
+    return toToken(observed(Grant.ORG_IMPLICIT, () -> settings.endpoint.orgImplicit(settings.clientId, orgId)));
   }
 
   private OrgToken refreshWith(OrgToken base) {
-    return toToken(observed(Grant.REFRESH_TOKEN, () -> endpoint.refresh(clientId, base.refreshToken())));
+    return toToken(
+        observed(Grant.REFRESH_TOKEN, () -> settings.endpoint.refresh(settings.clientId, base.refreshToken())));
   }
 
   /** Runs one token request and tells the listener how it went; the listener cannot change the outcome. */
@@ -485,7 +590,7 @@ public final class OrgTokenManager {
       TokenRequestOutcome outcome =
           new TokenRequestOutcome(grant, orgId, error, Duration.ofNanos(System.nanoTime() - start));
       try {
-        requestListener.accept(outcome);
+        settings.requestListener.accept(outcome);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "A token request listener failed: {0}", e.getClass().getName());
       }
@@ -501,9 +606,9 @@ public final class OrgTokenManager {
   }
 
   private OrgToken toToken(TokenResponse r) {
-    Instant now = clock.instant();
+    Instant now = settings.clock.instant();
     return OrgToken.builder()
-        .clientId(clientId)
+        .clientId(settings.clientId)
         .orgId(orgId)
         .accessToken(r.accessToken())
         .refreshToken(r.refreshToken())
@@ -541,7 +646,7 @@ public final class OrgTokenManager {
 
   @Override
   public String toString() {
-    return "OrgTokenManager{clientId=" + clientId + ", orgId=" + orgId + ", store=" + store + '}';
+    return "OrgTokenManager{clientId=" + settings.clientId + ", orgId=" + orgId + ", store=" + settings.store + '}';
   }
 
   /**
@@ -644,9 +749,44 @@ public final class OrgTokenManager {
     private Duration retryBackoff = Duration.ofSeconds(10);
     private Duration leaseTtl = Duration.ofSeconds(30);
     private Consumer<TokenRequestOutcome> requestListener = outcome -> {};
+    private Consumer<String> reauthorizationListener = orgId -> {};
+    private Duration reauthorizationBackoff = DEFAULT_REAUTHORIZATION_BACKOFF;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /** The settings every organization's manager shares. */
+    OrgTokenSettings settings() {
+      return new OrgTokenSettings(
+          require(endpoint, "endpoint"),
+          requireText(clientId, "clientId"),
+          store,
+          refreshMargin,
+          retryBackoff,
+          clock,
+          leaseTtl,
+          reauthorizationBackoff,
+          requestListener,
+          reauthorizationListener);
+    }
+
+    /**
+     * How long an organization found to need re-authorization stays refused without a request (see {@link
+     * OrgTokenManager#reauthorizationRequired}); 15 minutes when unset. Zero asks Cobo again on every call.
+     */
+    public Builder reauthorizationBackoff(Duration backoff) {
+      this.reauthorizationBackoff = Checks.notNegative(backoff, "reauthorizationBackoff");
+      return this;
+    }
+
+    /**
+     * Hears the ID of each organization found to need re-authorization, once per refusal (never a token). Runs on
+     * the requesting thread; what it throws is logged and ignored.
+     */
+    public Builder reauthorizationListener(Consumer<String> listener) {
+      this.reauthorizationListener = Checks.notNull(listener, "reauthorizationListener");
+      return this;
+    }
 
     /**
      * The token endpoint to call, e.g. {@code TokenEndpoint.using(client)} over a client that signs with the app
@@ -722,6 +862,19 @@ public final class OrgTokenManager {
      */
     public OrgTokenManager build() {
       return new OrgTokenManager(this);
+    }
+
+    /**
+     * Builds a registry that hands out a manager per organization of this app, all sharing these settings (the
+     * organization set here, if any, is ignored). Performs no I/O.
+     *
+     * @param maxManagers how many managers the registry keeps; beyond that, the longest idle are dropped (their
+     *     tokens stay in the store)
+     * @throws IllegalStateException if the endpoint or app is missing
+     * @throws IllegalArgumentException if {@code maxManagers} is less than 1
+     */
+    public OrgTokenManagers buildRegistry(int maxManagers) {
+      return new OrgTokenManagers(settings(), maxManagers);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.waasj.auth.token;
 
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,5 +32,16 @@ public interface TokenStore {
    */
   default RefreshLease acquireRefreshLease(String clientId, String orgId, Duration ttl, Duration maxWait) {
     return RefreshLease.unguarded(this, clientId, orgId);
+  }
+
+  /**
+   * The organizations of app {@code clientId} this store holds a token for, so a restarted backend knows them
+   * without asking Cobo (no API lists them). A snapshot, unmodifiable, in no particular order. The default throws
+   * {@link UnsupportedOperationException}, so stores written before this method keep compiling.
+   *
+   * @throws dev.waasj.errors.TokenStoreException if the store failed
+   */
+  default Set<String> organizations(String clientId) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list organizations");
   }
 }

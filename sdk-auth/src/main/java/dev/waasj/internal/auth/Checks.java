@@ -44,4 +44,33 @@ public final class Checks {
     }
     return value;
   }
+
+  /** The longest organization ID accepted; Cobo's are UUIDs. */
+  public static final int MAX_ORGANIZATION_ID_LENGTH = 128;
+
+  /**
+   * An organization ID: not null, not blank, at most {@value #MAX_ORGANIZATION_ID_LENGTH} characters, no control
+   * characters. The message quotes nothing of it but its length.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static String organizationId(@Nullable String orgId) {
+    if (orgId == null) {
+      throw new IllegalArgumentException("orgId must not be null");
+    }
+    if (orgId.isBlank()) {
+      throw new IllegalArgumentException("orgId must not be blank");
+    }
+    if (orgId.length() > MAX_ORGANIZATION_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          "orgId must be at most " + MAX_ORGANIZATION_ID_LENGTH + " characters; it has " + orgId.length());
+    }
+    for (int i = 0; i < orgId.length(); i++) {
+      char c = orgId.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new IllegalArgumentException("orgId must not contain control characters (one at index " + i + ")");
+      }
+    }
+    return orgId;
+  }
 }

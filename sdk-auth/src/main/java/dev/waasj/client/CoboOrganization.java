@@ -1,0 +1,61 @@
+package dev.waasj.client;
+
+import dev.waasj.auth.token.OrgTokenManager;
+import dev.waasj.generated.CoboApis;
+import dev.waasj.internal.auth.Checks;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One organization's view of a {@link CoboClient} built for a Portal app: the same {@link #apis()} and {@link
+ * #api(Class)} as the client, every call carrying this organization's access token. Get one with {@link
+ * CoboClient#organization(String)}, per request if you like: it costs no I/O and a few small objects, and shares
+ * everything that belongs to the app (connection pool, dispatcher, nonces, retries, listeners, the parsed service
+ * methods). Its calls never carry another organization's token, and another organization's failures never reach
+ * it. Thread-safe.
+ */
+public final class CoboOrganization {
+  private final String orgId;
+  private final Organizations organizations;
+  private final Function<Class<?>, Object> shared;
+  private final CallContext context;
+  private @Nullable CoboApis apis; // made on first use; a race makes two equal facades, which is harmless
+
+  CoboOrganization(String orgId, Organizations organizations, Function<Class<?>, Object> shared) {
+    this.orgId = orgId;
+    this.organizations = organizations;
+    this.shared = shared;
+    this.context = CallContext.organization(orgId);
+  }
+
+  /** The organization this view acts for. */
+  public String orgId() {
+    return orgId;
+  }
+
+  /** Every operation of the spec, one accessor per tag, as {@link CoboClient#apis()}, for this organization. */
+  public CoboApis apis() {
+    CoboApis facade = apis;
+    if (facade == null) {
+      facade = new CoboApis(new ScopedServices(shared, context));
+      apis = facade;
+    }
+    return facade;
+  }
+
+  /** Any Retrofit interface, as {@link CoboClient#api(Class)}, for this organization. */
+  public <T> T api(Class<T> service) {
+    Checks.notNull(service, "service");
+    return new ScopedServices(shared, context).create(service);
+  }
+
+  /** This organization's token manager, shared by every view of it on the client. */
+  public OrgTokenManager tokens() {
+    return organizations.manager(orgId);
+  }
+
+  @Override
+  public String toString() {
+    return "CoboOrganization{orgId=" + orgId + '}';
+  }
+}
