@@ -9,6 +9,7 @@ import dev.waasj.auth.token.BearerTokenInterceptor;
 import dev.waasj.auth.token.OrgTokenManager;
 import dev.waasj.auth.token.OrgTokenManagers;
 import dev.waasj.auth.token.TokenEndpoint;
+import dev.waasj.auth.token.TokenKeepAlive;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.auth.verification.ResponseVerificationInterceptor;
 import dev.waasj.auth.verification.ResponseVerifier;
@@ -67,6 +68,7 @@ public final class CoboClient implements AutoCloseable {
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
   private final CoboApis facade = new CoboApis(this::api);
   private final Organizations organizations;
+  private final @Nullable TokenKeepAlive keepAlive;
 
   private CoboClient(
       Builder config, HttpUrl baseUrl, RequestSigner signer, OkHttpClient appHttp, @Nullable Organizations shared) {
@@ -86,6 +88,11 @@ public final class CoboClient implements AutoCloseable {
     }
     this.http = organizations.enabled() ? withBearer(appHttp, organizations) : appHttp;
     this.retrofit = retrofit(baseUrl, http, config, true);
+    OrgTokenManagers registry = organizations.registry();
+    this.keepAlive =
+        config.keepAliveOlderThan != null && registry != null && shared == null
+            ? new TokenKeepAlive(registry, config.keepAliveOlderThan, config.keepAliveCheckEvery, config.clock)
+            : null;
   }
 
   /** One token manager per organization of the app, created on first use, all on the client's settings. */
@@ -308,6 +315,9 @@ public final class CoboClient implements AutoCloseable {
   /** Releases the connection pool and threads, unless the caller supplied the OkHttp client. */
   @Override
   public void close() {
+    if (keepAlive != null) {
+      keepAlive.close();
+    }
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -358,6 +368,8 @@ public final class CoboClient implements AutoCloseable {
     private @Nullable Duration tokenRefreshRetryBackoff;
     private Duration reauthorizationBackoff = OrgTokenManager.DEFAULT_REAUTHORIZATION_BACKOFF;
     private int maxCachedOrganizations = OrgTokenManagers.DEFAULT_MAX_MANAGERS;
+    private @Nullable Duration keepAliveOlderThan;
+    private Duration keepAliveCheckEvery = TokenKeepAlive.DEFAULT_CHECK_EVERY;
     private int nonceSlot;
     private int nonceSlots = 1;
     private CoboListener listener = CoboListener.NONE;
@@ -401,6 +413,8 @@ public final class CoboClient implements AutoCloseable {
       this.tokenRefreshRetryBackoff = other.tokenRefreshRetryBackoff;
       this.reauthorizationBackoff = other.reauthorizationBackoff;
       this.maxCachedOrganizations = other.maxCachedOrganizations;
+      this.keepAliveOlderThan = other.keepAliveOlderThan;
+      this.keepAliveCheckEvery = other.keepAliveCheckEvery;
       this.nonceSlot = other.nonceSlot;
       this.nonceSlots = other.nonceSlots;
       this.listener = other.listener;
@@ -625,6 +639,27 @@ public final class CoboClient implements AutoCloseable {
         throw new IllegalArgumentException("maxCachedOrganizations must be at least 1");
       }
       this.maxCachedOrganizations = max;
+      return this;
+    }
+
+    /**
+     * Keeps idle organizations authorized: refreshes, in the background, every organization whose refresh token is
+     * older than 20 days, checked hourly and spread with jitter (see {@link TokenKeepAlive}). Cobo's refresh tokens
+     * lapse after 30 days, after which the organization must install the app again. Off unless called; one thread
+     * per client, stopped by {@link CoboClient#close()}. Needs {@link #clientId}; a client derived with {@code
+     * newBuilder()} leaves it to the original.
+     */
+    public Builder keepOrganizationsAlive() {
+      return keepOrganizationsAlive(TokenKeepAlive.DEFAULT_OLDER_THAN, TokenKeepAlive.DEFAULT_CHECK_EVERY);
+    }
+
+    /**
+     * Like {@link #keepOrganizationsAlive()}, renewing refresh tokens older than {@code olderThan}, checked every
+     * {@code checkEvery}.
+     */
+    public Builder keepOrganizationsAlive(Duration olderThan, Duration checkEvery) {
+      this.keepAliveOlderThan = Checks.positive(olderThan, "olderThan");
+      this.keepAliveCheckEvery = Checks.positive(checkEvery, "checkEvery");
       return this;
     }
 
