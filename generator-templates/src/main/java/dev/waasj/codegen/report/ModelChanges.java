@@ -124,12 +124,12 @@ final class ModelChanges {
     }
     if (before.required() != after.required()) {
       if (after.required()) {
-        add(model, Kind.FIELD_REQUIREDNESS_CHANGED, model.inRequests() ? Verdict.BEHAVIOUR : Verdict.COMPATIBLE,
+        add(model, Kind.FIELD_REQUIREMENT_CHANGED, model.inRequests() ? Verdict.BEHAVIOUR : Verdict.COMPATIBLE,
             where + " is now required", model.inRequests()
                 ? "still compiles; `" + model.className() + ".Builder.build()` now refuses a builder without it"
                 : getter + " is no longer @Nullable");
       } else {
-        add(model, Kind.FIELD_REQUIREDNESS_CHANGED, model.inResponses() ? Verdict.BEHAVIOUR : Verdict.COMPATIBLE,
+        add(model, Kind.FIELD_REQUIREMENT_CHANGED, model.inResponses() ? Verdict.BEHAVIOUR : Verdict.COMPATIBLE,
             where + " is now optional", getter + " is now @Nullable"
                 + (model.inResponses() ? ": a response can leave it out, and code that assumed a value must check" : ""));
       }

@@ -170,11 +170,11 @@ final class OperationChanges {
   private void requiredness(
       JavaApi.Operation old, JavaApi.Operation now, JavaApi.Param before, JavaApi.Param after, String where) {
     if (after.required()) {
-      add(now, Kind.PARAMETER_REQUIREDNESS_CHANGED, Verdict.BEHAVIOUR, where + ": " + label(after)
+      add(now, Kind.PARAMETER_REQUIREMENT_CHANGED, Verdict.BEHAVIOUR, where + ": " + label(after)
           + " is now required", "still compiles; a call of `" + now.qualified() + "` without `" + after.javaName()
           + "` is now refused before anything is sent");
     } else {
-      add(now, Kind.PARAMETER_REQUIREDNESS_CHANGED, Verdict.COMPATIBLE, where + ": " + label(after)
+      add(now, Kind.PARAMETER_REQUIREMENT_CHANGED, Verdict.COMPATIBLE, where + ": " + label(after)
           + " is now optional", "`" + after.javaName() + "` of `" + now.qualified() + "` may be null"
           + (old.paramsClass() == null && now.paramsClass() != null
               ? "; new parameter object `" + now.paramsClass() + "`" : ""));

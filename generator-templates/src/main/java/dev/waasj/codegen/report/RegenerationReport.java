@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java dev.waasj.codegen.report.RegenerationReport --previous OLD.yaml --spec NEW.yaml
- *     [--out DIR] [--templates generator-templates/java] [--fail-on-breaking]
+ *     [--out DIR] [--templates generator-templates/java] [--fail-on-breaking[=true|false]]
  * </pre>
  *
  * <p>Exit status: 0 when the report is written, 1 when {@code --fail-on-breaking} is given and a change breaks code
@@ -59,7 +59,8 @@ public final class RegenerationReport {
           case "--spec" -> current = path(value(arg, rest));
           case "--out" -> outDir = path(value(arg, rest));
           case "--templates" -> templates = path(value(arg, rest));
-          case "--fail-on-breaking" -> failOnBreaking = true;
+          case "--fail-on-breaking", "--fail-on-breaking=true" -> failOnBreaking = true;
+          case "--fail-on-breaking=false" -> failOnBreaking = false;
           default -> throw new ReportInputException("unknown argument " + arg + "\n" + USAGE);
         }
       }

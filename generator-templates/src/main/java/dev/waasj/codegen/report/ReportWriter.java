@@ -52,7 +52,7 @@ final class ReportWriter {
         }
         out.append("\n### ").append(capitalized(verdict.label)).append(" (").append(these.size()).append(")\n\n");
         for (Change c : these) {
-          out.append("- **").append(c.kind().label).append("** ").append(c.spec()).append(": ").append(c.java())
+          out.append("- **").append(c.kind().label).append("** ").append(c.spec()).append(" → ").append(c.java())
               .append('\n');
         }
       }

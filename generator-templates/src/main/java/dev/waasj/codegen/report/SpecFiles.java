@@ -58,8 +58,10 @@ final class SpecFiles {
     String content;
     try {
       content = Files.readString(spec);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ReportInputException("not an OpenAPI 3 spec: " + spec + " (not UTF-8 text)");
     } catch (IOException | RuntimeException e) {
-      throw new ReportInputException("cannot read " + spec + " as text: " + e.getMessage());
+      throw new ReportInputException("cannot read " + spec + ": " + e.getMessage());
     }
     SwaggerParseResult result;
     try {
