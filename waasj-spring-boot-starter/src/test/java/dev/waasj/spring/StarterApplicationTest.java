@@ -238,6 +238,8 @@ class StarterApplicationTest {
     double retries = count("cobo.client.retries", "operation", "TestWallets.listWallets", "status", "429");
     double refreshes = timerCount("cobo.client.token.requests", "grant", "refresh_token", "outcome", "success",
         "reason", "none");
+    double tokenCalls = timerCount("cobo.client.requests", "operation", "TokenService.refreshToken", "method", "POST",
+        "outcome", "success", "error", "none");
     COBO.enqueueFault(Fault.rateLimited(0));
 
     client.api(TestWallets.class).listWallets();
@@ -251,6 +253,10 @@ class StarterApplicationTest {
         .isEqualTo(1);
     assertThat(timerCount("cobo.client.token.requests", "grant", "refresh_token", "outcome", "success",
             "reason", "none") - refreshes)
+        .isEqualTo(1);
+    assertThat(timerCount("cobo.client.requests", "operation", "TokenService.refreshToken", "method", "POST",
+            "outcome", "success", "error", "none") - tokenCalls)
+        .as("the README: cobo.client.requests counts token calls, and its timer carries Micrometer's error tag")
         .isEqualTo(1);
     TestObservationRegistryAssert.assertThat(observations).hasHandledContextsThatSatisfy(contexts -> {
       List<Observation.Context> retried = contexts.stream()
