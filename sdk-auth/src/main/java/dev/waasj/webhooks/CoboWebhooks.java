@@ -259,15 +259,18 @@ public final class CoboWebhooks {
     return new WebhookReply(500, "deduplication store failed: " + e.getClass().getSimpleName(), e);
   }
 
-  /** Logs a handler's failure by event ID and type, never the body, and reports it with the exception. */
+  /**
+   * Logs a handler's failure by event ID and type (a callback, which has neither, by its transaction_id), never the
+   * body, and reports it with the exception.
+   */
   private void handlerFailed(WebhookOutcome.Kind kind, VerifiedMessage message, Exception e, long start) {
-    LOG.log(
-        System.Logger.Level.WARNING,
-        "The {0} handler failed for event_id={1} type={2}: {3}",
-        kind == WebhookOutcome.Kind.EVENT ? "event" : "callback",
-        message.eventId(),
-        message.type(),
-        e.getClass().getName());
+    if (kind == WebhookOutcome.Kind.EVENT) {
+      LOG.log(System.Logger.Level.WARNING, "The event handler failed for event_id={0} type={1}: {2}",
+          message.eventId(), message.type(), e.getClass().getName());
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "The callback handler failed for transaction_id={0}: {1}",
+          message.member("transaction_id"), e.getClass().getName());
+    }
     report(kind, WebhookOutcome.Result.HANDLER_FAILED, message, null, e, null, start);
   }
 

@@ -29,7 +29,8 @@ public final class VerifiedMessage {
     this.signedAt = signedAt;
     String[] members = members(body);
     this.eventId = members[0];
-    this.type = members[1];
+    // Only an event has an event type; a callback's top-level "type" is its transaction's (Withdrawal, say).
+    this.type = eventId == null ? null : members[1];
     this.dataType = members[2];
   }
 
@@ -38,7 +39,10 @@ public final class VerifiedMessage {
     return eventId;
   }
 
-  /** The event's {@code type}, e.g. {@code wallets.transaction.updated}; null for a callback. */
+  /**
+   * The event's {@code type}, e.g. {@code wallets.transaction.updated}; null for a callback (a message without {@code
+   * event_id}), which is a transaction: its own {@code type}, e.g. {@code Withdrawal}, is {@code member("type")}.
+   */
   public @Nullable String type() {
     return type;
   }

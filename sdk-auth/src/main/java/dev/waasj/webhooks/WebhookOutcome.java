@@ -73,7 +73,7 @@ public final class WebhookOutcome {
     return Optional.ofNullable(eventId);
   }
 
-  /** The event's {@code type}, e.g. {@code wallets.transaction.succeeded}, once verified. */
+  /** The event's {@code type}, e.g. {@code wallets.transaction.succeeded}, once verified; empty for a callback. */
   public Optional<String> eventType() {
     return Optional.ofNullable(eventType);
   }

@@ -59,6 +59,16 @@ class CoboWebhooksTest {
     assertThat(event.member("absent")).isNull();
   }
 
+  @Test
+  void aVerifiedCallbackHasNoEventIdNorEventTypeAndKeepsItsTransactionsTypeAsAMember() {
+    VerifiedMessage callback = webhooks.verify(bytes(CALLBACK), signedNow(CALLBACK));
+
+    assertThat(callback.eventId()).isNull();
+    assertThat(callback.type()).as("the event type; a callback has none").isNull();
+    assertThat(callback.member("type")).isEqualTo("Withdrawal");
+    assertThat(callback.toString()).doesNotContain("Withdrawal");
+  }
+
   @ParameterizedTest
   @CsvSource({
     "BIZ_TIMESTAMP, BIZ_RESP_SIGNATURE",

@@ -84,25 +84,9 @@ class WebhookLeasesTest {
   @Test
   void aFailingHandlerIsLoggedByIdAndTypeAndReportedWithItsCause() {
     List<WebhookOutcome> heard = new CopyOnWriteArrayList<>();
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Logger jul = Logger.getLogger(CoboWebhooks.class.getName());
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            logged.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    jul.addHandler(capture);
     IllegalStateException cause = new IllegalStateException("ledger down");
     RuntimeException thrown = new RuntimeException("booking failed", cause);
-    try {
+    List<String> logged = logLines(() -> {
       WebhookReply reply =
           receiver().listener(heard::add).build()
               .handleEvent(EVENT.getBytes(UTF_8), signed(EVENT), e -> {
@@ -112,20 +96,74 @@ class WebhookLeasesTest {
       assertThat(reply.status()).isEqualTo(500);
       assertThat(reply.failure()).containsSame(thrown);
       assertThat(reply.failure().orElseThrow().getCause()).isSameAs(cause);
-    } finally {
-      jul.removeHandler(capture);
-    }
+    });
     assertThat(heard).singleElement().satisfies(o -> {
       assertThat(o.result()).isEqualTo(WebhookOutcome.Result.HANDLER_FAILED);
       assertThat(o.failure()).containsSame(thrown);
       assertThat(o.eventId()).hasValue(ID);
       assertThat(o.eventType()).hasValue("wallets.transaction.failed");
     });
-    assertThat(logged).singleElement().satisfies(r -> {
-      String line = java.text.MessageFormat.format(r.getMessage(), r.getParameters());
-      assertThat(line).contains(ID, "wallets.transaction.failed", "RuntimeException")
-          .doesNotContain("data_type").doesNotContain("ledger down");
+    assertThat(logged).singleElement().satisfies(line ->
+        assertThat(line).contains(ID, "wallets.transaction.failed", "RuntimeException")
+            .doesNotContain("data_type").doesNotContain("ledger down"));
+  }
+
+  /**
+   * A callback is no event: it has neither event_id nor event type. Its transaction's own {@code type} (Withdrawal)
+   * is a member of the body, never reported or logged as the event type.
+   */
+  @Test
+  void aFailingCallbackHandlerIsLoggedByTransactionAndReportedWithoutAnEventType() {
+    List<WebhookOutcome> heard = new CopyOnWriteArrayList<>();
+    List<VerifiedMessage> asked = new CopyOnWriteArrayList<>();
+    List<String> logged = logLines(() -> {
+      WebhookReply reply = receiver().listener(heard::add).build()
+          .handleCallback(CALLBACK.getBytes(UTF_8), signed(CALLBACK), c -> {
+            asked.add(c);
+            throw new IllegalStateException("policy service down");
+          });
+
+      assertThat(reply.body()).isEqualTo("deny");
     });
+    assertThat(asked).singleElement().satisfies(c -> {
+      assertThat(c.type()).as("a callback's event type").isNull();
+      assertThat(c.eventId()).isNull();
+      assertThat(c.member("type")).as("the transaction's own type").isEqualTo("Withdrawal");
+    });
+    assertThat(heard).singleElement().satisfies(o -> {
+      assertThat(o.kind()).isEqualTo(WebhookOutcome.Kind.CALLBACK);
+      assertThat(o.result()).isEqualTo(WebhookOutcome.Result.HANDLER_FAILED);
+      assertThat(o.eventType()).isEmpty();
+    });
+    assertThat(logged).singleElement().satisfies(line ->
+        assertThat(line).contains("callback", "transaction_id=t-9", "IllegalStateException")
+            .doesNotContain("Withdrawal").doesNotContain("type=").doesNotContain("policy service down"));
+  }
+
+  /** What {@code run} logs through CoboWebhooks' logger, each record formatted as a reader sees it. */
+  private static List<String> logLines(Runnable run) {
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Logger jul = Logger.getLogger(CoboWebhooks.class.getName());
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    jul.addHandler(capture);
+    try {
+      run.run();
+    } finally {
+      jul.removeHandler(capture);
+    }
+    return logged;
   }
 
   @Test

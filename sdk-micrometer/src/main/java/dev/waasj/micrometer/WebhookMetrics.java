@@ -20,8 +20,8 @@ import java.util.Objects;
  *       {@code deny} for an answered callback, else {@code none});
  *   <li>counter {@value #VERIFICATION_FAILURES}: deliveries refused, tags {@code kind} and {@code reason} ({@code
  *       missing}, {@code malformed}, {@code invalid}, {@code stale}, {@code not_an_event});
- *   <li>counter {@value #HANDLER_FAILURES}: handlers that threw, tags {@code kind}, {@code type} and {@code
- *       exception} (the simple class name).
+ *   <li>counter {@value #HANDLER_FAILURES}: handlers that threw, tags {@code kind}, {@code type} ({@code none} for a
+ *       callback) and {@code exception} (the simple class name).
  * </ul>
  *
  * <p>Thread-safe; one instance may serve many receivers.

@@ -35,6 +35,7 @@ class WebhookMetricsTest {
   WebhookMetrics metrics = new WebhookMetrics(meters);
   final AtomicInteger failuresLeft = new AtomicInteger();
   final AtomicInteger handled = new AtomicInteger();
+  final AtomicInteger callbackFailuresLeft = new AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -47,7 +48,12 @@ class WebhookMetricsTest {
       }
       handled.incrementAndGet();
     };
-    CallbackHandler onCallback = callback -> CallbackDecision.APPROVE;
+    CallbackHandler onCallback = callback -> {
+      if (callbackFailuresLeft.getAndDecrement() > 0) {
+        throw new IllegalStateException("policy service down");
+      }
+      return CallbackDecision.APPROVE;
+    };
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/events", exchange -> write(exchange,
         webhooks.handleEvent(read(exchange), exchange.getRequestHeaders()::getFirst, onEvent)));
@@ -103,6 +109,26 @@ class WebhookMetricsTest {
 
     assertThat(delivery.decision()).hasValue("ok");
     assertThat(deliveries("kind", "callback", "outcome", "handled", "decision", "approve")).isEqualTo(1);
+  }
+
+  /** A callback carries no event type: its transaction's own {@code type} (a Withdrawal, say) is no tag value. */
+  @Test
+  void aCallbackIsTaggedWithTypeNoneEvenWhenItsTransactionHasAType() {
+    String callback = cobo.callbackTransaction();
+    assertThat(callback).as("the transaction's own type, which must not become the tag").contains("\"type\"");
+    callbackFailuresLeft.set(1);
+
+    Delivery denied = cobo.deliverCallback(url("/callback"), callback, FAST); // the handler throws: deny
+    Delivery approved = cobo.deliverCallback(url("/callback"), cobo.callbackTransaction(), FAST);
+
+    assertThat(denied.decision()).hasValue("deny");
+    assertThat(approved.decision()).hasValue("ok");
+    assertThat(meters.get(WebhookMetrics.DELIVERIES).tags("kind", "callback").timers())
+        .isNotEmpty().allSatisfy(t -> assertThat(t.getId().getTag("type")).isEqualTo("none"));
+    assertThat(meters.get(WebhookMetrics.HANDLER_FAILURES).tags("kind", "callback").counter().getId().getTag("type"))
+        .isEqualTo("none");
+    assertThat(count(WebhookMetrics.HANDLER_FAILURES, "kind", "callback", "type", "none",
+        "exception", "IllegalStateException")).isEqualTo(1);
   }
 
   private long deliveries(String... tags) {

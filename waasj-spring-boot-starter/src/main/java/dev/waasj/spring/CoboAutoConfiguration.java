@@ -134,13 +134,13 @@ public class CoboAutoConfiguration {
     }
   }
 
-  /** The actuator's {@code env} and {@code configprops} endpoints mask the API secret. */
+  /** The actuator's {@code env} and {@code configprops} endpoints mask the API secret and the org tokens held. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
   static class SanitizerConfiguration {
     @Bean
-    SecretSanitizer coboSecretSanitizer(CoboProperties properties) {
-      return new SecretSanitizer(properties);
+    SecretSanitizer coboSecretSanitizer(CoboProperties properties, ObjectProvider<OrgTokenManager> tokens) {
+      return new SecretSanitizer(properties, tokens::getIfUnique);
     }
   }
 

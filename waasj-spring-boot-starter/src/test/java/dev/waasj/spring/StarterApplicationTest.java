@@ -55,6 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "cobo.callbacks.path=/cobo/callbacks",
       "management.endpoints.web.exposure.include=health,env,configprops",
       "management.endpoint.health.show-details=always",
+      "management.endpoint.health.probes.enabled=true",
+      "management.endpoint.health.group.readiness.include=readinessState,cobo",
       "management.endpoint.env.show-values=always",
       "management.endpoint.configprops.show-values=always"
     })
@@ -166,31 +168,66 @@ class StarterApplicationTest {
     assertThat(handlers.callbacks).isNotEmpty();
     assertThat(timerCount("cobo.webhooks.deliveries", "kind", "callback", "outcome", "handled", "decision", "approve"))
         .isPositive();
+    assertThat(Search.in(meters).name("cobo.webhooks.deliveries").tag("kind", "callback").timers())
+        .as("a callback has no event type, whatever its transaction's type").isNotEmpty()
+        .allSatisfy(t -> assertThat(t.getId().getTag("type")).isEqualTo("none"));
   }
 
+  /**
+   * Health says whether the SDK can work, not what the last call did: one forged answer keeps it UP (a probe acting
+   * on it would let anyone who can corrupt one response restart or unready the application); {@value
+   * CoboActivity#FAILURES_DOWN} failures among the last {@value CoboActivity#WINDOW} calls turn it DOWN, in the
+   * readiness group as the README configures it and never in liveness; successes bring it back.
+   */
   @Test
-  void theHealthEndpointReportsTheTokenAndTheLastCallWithoutCallingCobo() throws Exception {
-    client.api(TestWallets.class).listWallets();
+  void oneBadSignatureKeepsHealthUpASustainedRunTurnsItDownAndSuccessesBringItBack() throws Exception {
+    for (int i = 0; i < CoboActivity.WINDOW; i++) {
+      client.api(TestWallets.class).listWallets(); // a window of successes, whatever other tests did before
+    }
     int requests = COBO.requests().size();
 
     HttpResponse<String> up = get("/actuator/health/cobo");
 
-    assertThat(COBO.requests()).hasSize(requests);
+    assertThat(COBO.requests()).as("health calls no one").hasSize(requests);
     assertThat(up.statusCode()).isEqualTo(200);
     assertThat(up.body()).contains("\"status\":\"UP\"").contains("\"orgToken\":\"valid\"")
-        .contains("\"lastCall\":\"TestWallets.listWallets success 200\"")
+        .contains("\"lastCall\":\"TestWallets.listWallets success 200\"").contains("\"recentFailures\":0")
         .doesNotContain(tokens.accessToken());
 
-    COBO.enqueueFault(Fault.wrongKeySignature());
-    assertThatThrownBy(() -> client.api(TestWallets.class).listWallets())
-        .isInstanceOf(ResponseSignatureException.class);
+    failWithABadSignature();
+    assertThat(get("/actuator/health/cobo").body()).contains("\"status\":\"UP\"")
+        .contains("TestWallets.listWallets signature_failure ResponseSignatureException")
+        .contains("\"recentFailures\":1");
+    for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
+      assertThat(get(path).statusCode()).as("%s after one forged answer", path).isEqualTo(200);
+    }
+
+    for (int i = 1; i < CoboActivity.FAILURES_DOWN - 1; i++) {
+      failWithABadSignature();
+    }
+    assertThat(get("/actuator/health/cobo").statusCode()).as("one failure short of the threshold").isEqualTo(200);
+    failWithABadSignature();
     HttpResponse<String> down = get("/actuator/health/cobo");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(down.body()).contains("\"status\":\"DOWN\"")
-        .contains("TestWallets.listWallets signature_failure ResponseSignatureException");
+        .contains("\"recentFailures\":" + CoboActivity.FAILURES_DOWN);
+    assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+    assertThat(get("/actuator/health/liveness").statusCode()).as("never liveness").isEqualTo(200);
 
+    for (int i = 0; i < CoboActivity.WINDOW - CoboActivity.FAILURES_DOWN; i++) {
+      client.api(TestWallets.class).listWallets(); // pushes the older successes out of the window first
+    }
+    assertThat(get("/actuator/health/cobo").statusCode()).isEqualTo(503);
     client.api(TestWallets.class).listWallets();
     assertThat(get("/actuator/health/cobo").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+  }
+
+  private void failWithABadSignature() {
+    COBO.enqueueFault(Fault.wrongKeySignature());
+    assertThatThrownBy(() -> client.api(TestWallets.class).listWallets())
+        .isInstanceOf(ResponseSignatureException.class);
   }
 
   @Test
@@ -201,6 +238,8 @@ class StarterApplicationTest {
     double retries = count("cobo.client.retries", "operation", "TestWallets.listWallets", "status", "429");
     double refreshes = timerCount("cobo.client.token.requests", "grant", "refresh_token", "outcome", "success",
         "reason", "none");
+    double tokenCalls = timerCount("cobo.client.requests", "operation", "TokenService.refreshToken", "method", "POST",
+        "outcome", "success", "error", "none");
     COBO.enqueueFault(Fault.rateLimited(0));
 
     client.api(TestWallets.class).listWallets();
@@ -214,6 +253,10 @@ class StarterApplicationTest {
         .isEqualTo(1);
     assertThat(timerCount("cobo.client.token.requests", "grant", "refresh_token", "outcome", "success",
             "reason", "none") - refreshes)
+        .isEqualTo(1);
+    assertThat(timerCount("cobo.client.requests", "operation", "TokenService.refreshToken", "method", "POST",
+            "outcome", "success", "error", "none") - tokenCalls)
+        .as("the README: cobo.client.requests counts token calls, and its timer carries Micrometer's error tag")
         .isEqualTo(1);
     TestObservationRegistryAssert.assertThat(observations).hasHandledContextsThatSatisfy(contexts -> {
       List<Observation.Context> retried = contexts.stream()

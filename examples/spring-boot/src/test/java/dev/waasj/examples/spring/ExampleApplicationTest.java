@@ -24,6 +24,19 @@ class ExampleApplicationTest {
         .contains("OK");
   }
 
+  /**
+   * Spring's spring-jcl is the Commons Logging API here; a commons-logging jar beside it (the emulator's spec parser
+   * brought one) makes the first run print "Standard Commons Logging discovery in action with spring-jcl: please
+   * remove commons-logging.jar from classpath", twice.
+   */
+  @Test
+  void commonsLoggingComesFromSpringJclAloneSoTheFirstRunPrintsNoWarning() {
+    assertThat(ClassLoader.getSystemResource("org/apache/commons/logging/impl/LogFactoryImpl.class"))
+        .as("a class only commons-logging.jar has").isNull();
+    assertThat(org.apache.commons.logging.LogFactory.class.getProtectionDomain().getCodeSource().getLocation())
+        .asString().contains("spring-jcl");
+  }
+
   @Test
   void aBadConfigurationExitsTwoNamingTheProperty(CapturedOutput output) {
     int status = ExampleApplication.run(Map.of("COBO_ENV", "dev"), "--cobo.environment=dev", "--server.port=0");
