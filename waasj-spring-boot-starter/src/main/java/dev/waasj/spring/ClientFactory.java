@@ -93,6 +93,7 @@ final class ClientFactory {
     set("cobo.response-timestamp-tolerance",
         () -> b.responseTimestampTolerance(p.getResponseTimestampTolerance()));
     set("cobo.token-refresh-margin", () -> b.tokenRefreshMargin(p.getTokenRefreshMargin()));
+    set("cobo.token-refresh-retry-backoff", () -> b.tokenRefreshRetryBackoff(p.getTokenRefreshRetryBackoff()));
     b.httpLogging(p.getHttpLogging());
     if (store != null) {
       b.tokenStore(store);

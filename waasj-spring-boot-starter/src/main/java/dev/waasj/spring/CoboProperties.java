@@ -75,6 +75,12 @@ public class CoboProperties {
   /** How long before expiry org tokens are refreshed. */
   private Duration tokenRefreshMargin = Duration.ofMinutes(5);
 
+  /**
+   * How long to wait before trying again after a token refresh failed transiently while the current token still
+   * serves; never longer than half the token's remaining life.
+   */
+  private Duration tokenRefreshRetryBackoff = Duration.ofSeconds(10);
+
   private final Retry retry = new Retry();
   private final Webhooks webhooks = new Webhooks();
   private final Callbacks callbacks = new Callbacks();
@@ -248,6 +254,16 @@ public class CoboProperties {
   /** Sets the token refresh margin. */
   public void setTokenRefreshMargin(Duration tokenRefreshMargin) {
     this.tokenRefreshMargin = tokenRefreshMargin;
+  }
+
+  /** Returns the token refresh retry back-off. */
+  public Duration getTokenRefreshRetryBackoff() {
+    return tokenRefreshRetryBackoff;
+  }
+
+  /** Sets the token refresh retry back-off. */
+  public void setTokenRefreshRetryBackoff(Duration tokenRefreshRetryBackoff) {
+    this.tokenRefreshRetryBackoff = tokenRefreshRetryBackoff;
   }
 
   /** Returns the retry policy's settings. */
