@@ -2,7 +2,6 @@ package dev.waasj.client;
 
 import dev.waasj.generated.ServiceFactory;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.Function;
@@ -38,10 +37,13 @@ final class ScopedServices implements ServiceFactory {
   /** Runs each call in the view's scope on the shared implementation. */
   private static final class Scoped implements InvocationHandler {
     private final Object target;
+    /** The shared proxy's own handler, called directly: no reflective access check, so any interface works. */
+    private final InvocationHandler targetHandler;
     private final CallContext context;
 
     Scoped(Object target, CallContext context) {
       this.target = target;
+      this.targetHandler = Proxy.getInvocationHandler(target);
       this.context = context;
     }
 
@@ -55,9 +57,7 @@ final class ScopedServices implements ServiceFactory {
         if (method.isDefault()) {
           return InvocationHandler.invokeDefault(proxy, method, args);
         }
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
+        return targetHandler.invoke(target, method, args);
       } finally {
         CallScope.exit(previous);
       }

@@ -248,6 +248,18 @@ class OrganizationViewsTest {
         .hasMessageContaining("organization(orgId)");
   }
 
+  /** Not public, as an application's own interface may be: the view must still reach the shared service. */
+  interface PackagePrivateApi {
+    @retrofit2.http.GET("wallets")
+    Map<String, Object> listWallets();
+  }
+
+  @Test
+  void aViewServesAnInterfaceThatIsNotPublic() {
+    assertThat(client.organization(org(0)).api(PackagePrivateApi.class).listWallets()).containsKey("data");
+    assertThat(cobo.requests()).filteredOn(r -> r.path().endsWith("/wallets")).hasSize(1);
+  }
+
   @Test
   void theClientsOwnCallsOfAnAppClientCarryNoToken() {
     client.api(TestApi.class).getToken("app", org(0), "org_implicit");
