@@ -514,7 +514,7 @@ public final class OrgTokenManager {
     }
     String storedRefresh = stored == null ? null : stored.refreshToken();
     if (base == null || !base.canRefreshAt(settings.clock.instant())) {
-      return new Obtained(grantOrRefuse(), false, storedRefresh);
+      return new Obtained(grantOrRefuse(false), false, storedRefresh);
     }
     try {
       return new Obtained(refreshWith(base), false, storedRefresh);
@@ -526,21 +526,28 @@ public final class OrgTokenManager {
       if (isAdoptable(stored, base)) {
         return new Obtained(stored, true, null); // its token is ours too
       }
-      return new Obtained(grantOrRefuse(), false, stored == null ? null : stored.refreshToken());
+      return new Obtained(grantOrRefuse(true), false, stored == null ? null : stored.refreshToken());
     }
   }
 
   /**
-   * A new grant; a definite refusal (a 4xx other than 429: the organization has not installed the app, or removed
-   * it) means a person must act, so it becomes {@link ReauthorizationRequiredException}, which is remembered.
+   * A new grant. Refused with an OAuth error (a 4xx other than 429, e.g. {@code unauthorized_client}: the
+   * organization has not installed the app, or removed it), a person must act, so it becomes {@link
+   * ReauthorizationRequiredException}, which is remembered. A refusal of the app key itself is not the organization's
+   * and goes to the caller as it is.
    */
-  private OrgToken grantOrRefuse() {
+  private OrgToken grantOrRefuse(boolean afterRefusedRefresh) {
     try {
       return fetch();
     } catch (CoboApiException refused) {
       int status = refused.statusCode();
-      if (status >= 400 && status < 500 && status != 429) {
+      boolean definite = status >= 400 && status < 500 && status != 429;
+      if (definite && afterRefusedRefresh) {
         throw new ReauthorizationRequiredException(orgId, refused);
+      }
+      if (definite && refused.oauthError() != null) {
+        throw new ReauthorizationRequiredException(
+            orgId, "a token for it was refused (" + refused.oauthError() + ")", refused);
       }
       throw refused;
     }

@@ -19,6 +19,15 @@ public final class ReauthorizationRequiredException extends CoboException {
     this.orgId = orgId;
   }
 
+  /**
+   * Creates the exception for {@code orgId}, saying why in {@code reason} (never a token); {@code cause} is the
+   * refused request.
+   */
+  public ReauthorizationRequiredException(String orgId, String reason, Throwable cause) {
+    super("Organization " + orgId + " must authorize the app: " + reason, cause);
+    this.orgId = orgId;
+  }
+
   /** The organization that must re-authorize the app. */
   public String orgId() {
     return orgId;
