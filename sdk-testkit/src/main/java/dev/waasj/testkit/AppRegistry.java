@@ -1,6 +1,8 @@
 package dev.waasj.testkit;
 
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -8,7 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
-/** The Portal apps the emulator knows: which API key signs for which client_id, installed in which orgs. */
+/**
+ * The Portal apps the emulator knows: which API key signs for which client_id, installed in which orgs. An app
+ * registered for any organization holds no per-organization object: only the organizations that uninstalled it are
+ * kept (a set of small records), so thousands of organizations cost nothing until they get a token.
+ */
 final class AppRegistry {
   private record Client(String apiKey, String clientId) {}
 
@@ -41,13 +47,70 @@ final class AppRegistry {
   private final Set<String> directKeys = ConcurrentHashMap.newKeySet();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Set<Installation> installations = ConcurrentHashMap.newKeySet();
+  /** Apps installed in every organization but those in {@link #uninstalled}. */
+  private final Set<Client> anyOrganization = ConcurrentHashMap.newKeySet();
+  private final Set<Installation> uninstalled = ConcurrentHashMap.newKeySet();
 
   void register(String clientId, String orgId, String apiKeyHex) {
     AppKey key = checkRegistration(clientId, orgId, apiKeyHex);
     // The key goes in last: a concurrent request must not find the key but miss its client.
-    installations.add(new Installation(apiKeyHex, clientId, orgId));
+    Installation installation = new Installation(apiKeyHex, clientId, orgId);
+    installations.add(installation);
+    uninstalled.remove(installation);
     clients.add(new Client(apiKeyHex, clientId));
     keys.putIfAbsent(apiKeyHex, key);
+  }
+
+  /** Registers an app installed in every organization (until one {@linkplain #uninstall uninstalls} it). */
+  void registerForAnyOrganization(String clientId, String apiKeyHex) {
+    AppKey key = checkRegistration(clientId, "any", apiKeyHex);
+    Client client = new Client(apiKeyHex, clientId);
+    anyOrganization.add(client);
+    clients.add(client);
+    keys.putIfAbsent(apiKeyHex, key);
+  }
+
+  /**
+   * Installs a registered app in {@code orgId} again, or for the first time, with every key it was registered with.
+   *
+   * @throws IllegalArgumentException if an id is blank or no app has this client_id
+   */
+  void install(String clientId, String orgId) {
+    for (Client client : clientsOf(clientId, orgId)) {
+      Installation installation = new Installation(client.apiKey(), clientId, orgId);
+      if (!anyOrganization.contains(client)) {
+        installations.add(installation);
+      }
+      uninstalled.remove(installation);
+    }
+  }
+
+  /**
+   * Removes a registered app from {@code orgId}: it is refused there from now on, for every key of the app.
+   *
+   * @throws IllegalArgumentException if an id is blank or no app has this client_id
+   */
+  void uninstall(String clientId, String orgId) {
+    for (Client client : clientsOf(clientId, orgId)) {
+      Installation installation = new Installation(client.apiKey(), clientId, orgId);
+      uninstalled.add(installation); // first: a grant racing this call is refused as soon as either is seen
+      installations.remove(installation);
+    }
+  }
+
+  private List<Client> clientsOf(String clientId, String orgId) {
+    requireText(clientId, "clientId");
+    requireText(orgId, "orgId");
+    List<Client> found = new ArrayList<>();
+    for (Client client : clients) {
+      if (client.clientId().equals(clientId)) {
+        found.add(client);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException("No app is registered with this clientId: register it first");
+    }
+    return found;
   }
 
   /**
@@ -98,7 +161,9 @@ final class AppRegistry {
   }
 
   boolean isInstalled(String apiKey, String clientId, String orgId) {
-    return installations.contains(new Installation(apiKey, clientId, orgId));
+    Installation installation = new Installation(apiKey, clientId, orgId);
+    return !uninstalled.contains(installation)
+        && (installations.contains(installation) || anyOrganization.contains(new Client(apiKey, clientId)));
   }
 
   private static void requireText(@Nullable String value, String name) {

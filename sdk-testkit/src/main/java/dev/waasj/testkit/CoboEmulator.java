@@ -49,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code GET /v2/oauth/token?client_id=..&org_id=..&grant_type=org_implicit} issues an access token and a
  *       refresh token (64 random letters and digits each) for an app {@linkplain #registerApp registered} with the
- *       signing key, client_id and org_id.
+ *       signing key, client_id and org_id, or {@linkplain #registerAppForAnyOrganization for any organization}
+ *       (each organization its own token family), unless the organization {@linkplain #uninstallApp uninstalled}
+ *       it.
  *   <li>{@code POST /v2/oauth/token} with {@code {"client_id","grant_type":"refresh_token","refresh_token"}} rotates:
  *       it spends the refresh token and returns a new pair. Earlier access tokens stay valid until they expire.
  *   <li>Every other operation of the served spec: by default the spec the SDK on the class path was generated from
@@ -66,16 +68,21 @@ import org.jspecify.annotations.Nullable;
  *       last page, and refuses both cursors at once; a filter on a {@code oneOf}'s discriminator gives items of that
  *       shape; a body with {@code request_id} is accepted once per organization and refused as a duplicate (error
  *       12009) after that, and what it made is found again by a list filtered by {@code request_id} and by a read of
- *       its ID; path parameters show up in the answer's members of the same names.
+ *       its ID; path parameters show up in the answer's members of the same names. Answers to an org token say
+ *       whose they are: an {@code org_id} member the schema declares is the token's organization, and a {@code
+ *       wallet_id} the emulator synthesizes (at the top of an answer or list item) encodes that organization, so
+ *       a path's {@code wallet_id} made for another organization is answered HTTP 404 with error_code 2028, as
+ *       Cobo answers an object the caller's organization does not have.
  *   <li>Without a spec, {@code GET /v2/wallets} answers {@code {"data":[]}} under the same token rules.
  *   <li>Anything else: 404, error_code 2028 (405 for a path the spec has with another method).
  * </ul>
  *
  * Token errors are OAuth-style HTTP 400 {@code {"error","error_description"}}: {@code invalid_request} (missing or
  * repeated parameter, body not a JSON object), {@code unsupported_grant_type}, {@code invalid_client} (client_id
- * not registered with the signing key), {@code unauthorized_client} (org not registered for that app) and {@code
- * invalid_grant} (refresh token unknown, issued to another client, expired, revoked or already spent; by default a
- * spent token also revokes every token of its family, see {@link Builder#revokeFamilyOnRefreshReuse}).
+ * not registered with the signing key), {@code unauthorized_client} (org not registered for that app, or it
+ * uninstalled it) and {@code invalid_grant} (refresh token unknown, issued to another client, expired, revoked or
+ * already spent, or its organization uninstalled the app; by default a spent token also revokes every token of its
+ * family, see {@link Builder#revokeFamilyOnRefreshReuse}).
  *
  * <h2>Responses</h2>
  *
@@ -175,6 +182,61 @@ public final class CoboEmulator implements AutoCloseable {
    */
   public void registerApp(String clientId, String orgId, String appPublicKeyHex) {
     apps.register(clientId, orgId, appPublicKeyHex);
+  }
+
+  /**
+   * Registers a Portal app installed in every organization, as a listed app that any number of organizations
+   * install: {@code getToken} succeeds for any {@code org_id}, each organization getting its own token family and
+   * rotation, until it {@linkplain #uninstallApp uninstalls} the app. It keeps nothing per organization until the
+   * organization gets a token (then its token family, as for any app: about 600 bytes of heap; an app registered
+   * per organization with {@link #registerApp} costs about 110 bytes per organization). Takes effect for the next
+   * request.
+   *
+   * @param clientId the app's client_id
+   * @param appPublicKeyHex the public key of the app key, sent by clients as {@code BIZ-API-KEY}
+   * @throws IllegalArgumentException if the id is blank or the key is malformed
+   */
+  public void registerAppForAnyOrganization(String clientId, String appPublicKeyHex) {
+    apps.registerForAnyOrganization(clientId, appPublicKeyHex);
+  }
+
+  /**
+   * Installs a registered app in {@code orgId} (again): its {@code getToken} for that organization succeeds from
+   * the next request on. Tokens from before an {@link #uninstallApp} stay revoked: the organization starts a new
+   * family. For an app registered for any organization, this undoes an uninstall.
+   *
+   * @throws IllegalArgumentException if an id is blank or no app was registered with {@code clientId}
+   */
+  public void installApp(String clientId, String orgId) {
+    apps.install(clientId, orgId);
+  }
+
+  /**
+   * Removes a registered app from {@code orgId}, as an organization that uninstalls it in Cobo Portal: from the
+   * next request on, {@code getToken} for it is refused ({@code unauthorized_client}, as for an organization that
+   * never installed it), a refresh with any of its refresh tokens too ({@code invalid_grant}, "the organization has
+   * removed this app"), and its access tokens stop working (HTTP 401 {@code invalid_token}). Its token families stay
+   * revoked after a later {@link #installApp}.
+   *
+   * @throws IllegalArgumentException if an id is blank or no app was registered with {@code clientId}
+   */
+  public void uninstallApp(String clientId, String orgId) {
+    apps.uninstall(clientId, orgId);
+    tokens.revokeOrganization(clientId, orgId);
+  }
+
+  /**
+   * How many {@code org_implicit} grants succeeded for {@code orgId} (for any app) since start; refusals are not
+   * counted. For benchmarks and tests of many organizations: the token requests of one organization, without
+   * walking {@link #requests()} (which keeps the newest only).
+   */
+  public long tokenGrants(String orgId) {
+    return tokens.grants(Objects.requireNonNull(orgId, "orgId"));
+  }
+
+  /** How many refreshes succeeded for {@code orgId} (for any app) since start; refusals are not counted. */
+  public long tokenRefreshes(String orgId) {
+    return tokens.refreshes(Objects.requireNonNull(orgId, "orgId"));
   }
 
   /** Where the spec the emulator serves came from (a path or URL), or empty when it serves the OAuth API only. */
@@ -403,6 +465,7 @@ public final class CoboEmulator implements AutoCloseable {
     private int port;
 
     private final List<App> apps = new ArrayList<>();
+    private final List<App> anyOrganizationApps = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Duration accessTokenLifetime = Duration.ofSeconds(43_199);
     private Duration refreshTokenLifetime = Duration.ofDays(30);
@@ -505,6 +568,18 @@ public final class CoboEmulator implements AutoCloseable {
     }
 
     /**
+     * Registers a Portal app installed in every organization; see {@link
+     * CoboEmulator#registerAppForAnyOrganization}.
+     *
+     * @throws IllegalArgumentException if the id is blank or the key is malformed
+     */
+    public Builder registerAppForAnyOrganization(String clientId, String appPublicKeyHex) {
+      AppRegistry.checkRegistration(clientId, "any", appPublicKeyHex);
+      anyOrganizationApps.add(new App(clientId, "", appPublicKeyHex));
+      return this;
+    }
+
+    /**
      * The clock for nonce staleness, token expiry and {@code BIZ_TIMESTAMP}; default {@link Clock#systemUTC()}.
      * Pass a {@link MutableClock} to move time in tests. A client that checks the age of {@code BIZ_TIMESTAMP} or
      * makes its nonces from its own clock must then be given the same clock.
@@ -597,6 +672,7 @@ public final class CoboEmulator implements AutoCloseable {
     public CoboEmulator start() {
       AppRegistry registry = new AppRegistry();
       apps.forEach(app -> registry.register(app.clientId(), app.orgId(), app.publicKeyHex()));
+      anyOrganizationApps.forEach(app -> registry.registerForAnyOrganization(app.clientId(), app.publicKeyHex()));
       directKeys.forEach(registry::registerDirect);
       SpecModel spec = specLocation == null ? null : SpecModel.load(specLocation);
       HttpServer server;

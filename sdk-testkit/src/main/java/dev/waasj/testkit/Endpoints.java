@@ -74,7 +74,7 @@ final class Endpoints {
       Tenant tenant = tenant(apiKey, authorization);
       return tenant.refusal != null
           ? tenant.refusal
-          : specEndpoints.serve(match, method, path, rawQuery, body, contentType, tenant.id);
+          : specEndpoints.serve(match, method, path, rawQuery, body, contentType, tenant.id, tenant.orgId);
     }
     if (path.equals(WALLETS_PATH) && method.equals("GET")) {
       Tenant tenant = tenant(apiKey, authorization);
@@ -87,27 +87,28 @@ final class Endpoints {
     return specEndpoints;
   }
 
-  /** Whose data a call sees, or why it may see none. */
-  private record Tenant(String id, @Nullable Response refusal) {}
+  /** Whose data a call sees (and its organization, for an org token), or why it may see none. */
+  private record Tenant(String id, @Nullable String orgId, @Nullable Response refusal) {}
 
   private Tenant tenant(String apiKey, @Nullable String authorization) {
     if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER_PREFIX)) {
       if (apps.isDirect(apiKey)) {
-        return new Tenant(apiKey, null);
+        return new Tenant(apiKey, null, null);
       }
-      return new Tenant("", Response.coboError(401, 2022, "missing Authorization: Bearer org access token"));
+      return new Tenant("", null, Response.coboError(401, 2022, "missing Authorization: Bearer org access token"));
     }
     String token = authorization.substring(BEARER_PREFIX.length()).trim();
     TokenStore.Grant grant = tokens.activeGrant(token);
-    // A token is only good with the app key it was issued to.
-    if (grant == null || !grant.apiKey().equals(apiKey)) {
+    // A token is only good with the app key it was issued to, while its organization has the app installed.
+    if (grant == null || !grant.apiKey().equals(apiKey)
+        || !apps.isInstalled(grant.apiKey(), grant.clientId(), grant.orgId())) {
       if (expiredTokensAnswer500 && tokens.isExpired(token)) {
         // As Cobo has been seen to answer an expired org token: not 401 but 500 with error 1000.
-        return new Tenant("", Response.coboError(500, 1000, "Internal server error"));
+        return new Tenant("", null, Response.coboError(500, 1000, "Internal server error"));
       }
-      return new Tenant("", Response.invalidBearer("the org access token is invalid, expired or revoked"));
+      return new Tenant("", null, Response.invalidBearer("the org access token is invalid, expired or revoked"));
     }
-    return new Tenant("org:" + grant.orgId(), null);
+    return new Tenant("org:" + grant.orgId(), grant.orgId(), null);
   }
 
   private TokenStore.IssuedTokens orgImplicitGrant(String rawQuery, String apiKey) throws OAuthError {
@@ -139,7 +140,7 @@ final class Endpoints {
     String clientId = required(Json.stringMember(json, "client_id"), "client_id");
     String refreshToken = required(Json.stringMember(json, "refresh_token"), "refresh_token");
     requireClient(apiKey, clientId);
-    return tokens.refresh(apiKey, clientId, refreshToken);
+    return tokens.refresh(apiKey, clientId, refreshToken, g -> apps.isInstalled(g.apiKey(), g.clientId(), g.orgId()));
   }
 
   private static Response tokenResponse(TokenStore.IssuedTokens issued) {

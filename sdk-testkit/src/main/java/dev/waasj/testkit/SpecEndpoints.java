@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
 final class SpecEndpoints {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String WALLET_ID = "wallet_id";
+  private static final String ORG_ID = "org_id";
 
   private final SpecModel spec;
   private final Synthesizer synthesizer;
@@ -56,16 +58,30 @@ final class SpecEndpoints {
    * Serves one authenticated request.
    *
    * @param tenant whose data it sees: the organization of its org token, or the API key itself
+   * @param orgId the organization of its org token; null for the organization's own API key
    */
-  Response serve(SpecModel.Match match, String method, String rawPath, String rawQuery, String body, @Nullable String contentType, String tenant) {
+  Response serve(
+      SpecModel.Match match,
+      String method,
+      String rawPath,
+      String rawQuery,
+      String body,
+      @Nullable String contentType,
+      String tenant,
+      @Nullable String orgId) {
     SpecOperation op = match.operation();
     Map<String, List<String>> query = parseQuery(rawQuery);
     Response invalid = validate(method, rawPath, query, body, contentType);
     if (invalid != null) {
       return invalid;
     }
+    String walletId = match.pathParameters().get(WALLET_ID);
+    if (orgId != null && walletId != null && OrgScope.belongsToAnotherOrganization(walletId, orgId)) {
+      // As Cobo scopes every read to the caller's organization: another one's wallet does not exist for it.
+      return Response.coboError(404, 2028, "no wallet " + walletId + " in this organization");
+    }
     if (op.list != null) {
-      return list(op, query, tenant);
+      return list(op, query, tenant, orgId);
     }
     ObjectNode fields = NODES.objectNode();
     match.pathParameters().forEach(fields::put);
@@ -93,6 +109,7 @@ final class SpecEndpoints {
       return Response.json(op.successStatus, "");
     }
     overlay(answer, op.successSchema, fields);
+    scope(answer, op.successSchema, fields, orgId);
     if (requestId != null && !requestId.isEmpty() && answer.isObject()) {
       scalars((ObjectNode) answer, created.get(tenant).get(requestId)); // the record learns the IDs it was given
     }
@@ -170,7 +187,7 @@ final class SpecEndpoints {
   }
 
   /** A page of the operation's data set: {@code listSize} items, cursors, {@code total_count}. */
-  private Response list(SpecOperation op, Map<String, List<String>> query, String tenant) {
+  private Response list(SpecOperation op, Map<String, List<String>> query, String tenant, @Nullable String orgId) {
     SpecOperation.ListShape shape = op.list;
     String before = first(query, "before");
     String after = first(query, "after");
@@ -227,6 +244,7 @@ final class SpecEndpoints {
         JsonNode item =
             synthesizer.value(shape.itemSchema(), op.operationId + "#" + (requestId != null ? requestId : i), hints);
         overlay(item, shape.itemSchema(), fields);
+        scope(item, shape.itemSchema(), fields, orgId);
         items.add(item);
       }
     }
@@ -315,6 +333,27 @@ final class SpecEndpoints {
       if (property != null && fits(spec.resolve(property), field.getValue())) {
         object.set(field.getKey(), field.getValue());
       }
+    }
+  }
+
+  /**
+   * Makes an answer for an org token say whose it is: a synthesized top-level {@code wallet_id} (not one the request
+   * named) becomes {@linkplain OrgScope#walletId org-scoped}, and an {@code org_id} the schema declares is the
+   * caller's organization.
+   */
+  @SuppressWarnings("rawtypes")
+  private void scope(JsonNode target, @Nullable Schema<?> schema, ObjectNode fields, @Nullable String orgId) {
+    if (orgId == null || !target.isObject()) {
+      return;
+    }
+    ObjectNode object = (ObjectNode) target;
+    JsonNode walletId = object.get(WALLET_ID);
+    if (walletId != null && walletId.isTextual() && !fields.has(WALLET_ID)) {
+      object.put(WALLET_ID, OrgScope.walletId(orgId, walletId.asText()));
+    }
+    Schema<?> orgIdSchema = Synthesizer.properties(spec, schema).get(ORG_ID);
+    if (orgIdSchema != null && fits(spec.resolve(orgIdSchema), NODES.textNode(orgId))) {
+      object.put(ORG_ID, orgId);
     }
   }
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,7 @@ final class TokenStore {
   private static final class Family {
     final Grant grant;
     volatile boolean revoked;
+    volatile String revokedBecause = "the refresh token has been revoked";
 
     Family(Grant grant) {
       this.grant = grant;
@@ -59,6 +62,14 @@ final class TokenStore {
   private final SecureRandom random = new SecureRandom();
   private final ConcurrentMap<String, AccessEntry> accessTokens = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, RefreshEntry> refreshTokens = new ConcurrentHashMap<>();
+  /** Organization ID -> its grants and refreshes, across apps; only organizations that got a token have one. */
+  private final ConcurrentMap<String, Activity> activity = new ConcurrentHashMap<>();
+
+  /** How many tokens one organization was issued. */
+  private static final class Activity {
+    final AtomicLong grants = new AtomicLong();
+    final AtomicLong refreshes = new AtomicLong();
+  }
 
   TokenStore(Clock clock, Duration accessLifetime, Duration refreshLifetime, boolean revokeFamilyOnReuse) {
     this.clock = clock;
@@ -68,10 +79,19 @@ final class TokenStore {
   }
 
   IssuedTokens issue(Grant grant) {
-    return issueIn(new Family(grant));
+    IssuedTokens issued = issueIn(new Family(grant));
+    activity(grant.orgId()).grants.incrementAndGet();
+    return issued;
   }
 
-  IssuedTokens refresh(String apiKey, String clientId, String refreshToken) throws OAuthError {
+  /**
+   * Spends {@code refreshToken} for a new pair of the same family.
+   *
+   * @param installed whether the family's app is still installed in its organization; refused with {@code
+   *     invalid_grant} when not
+   */
+  IssuedTokens refresh(String apiKey, String clientId, String refreshToken, Predicate<Grant> installed)
+      throws OAuthError {
     RefreshEntry entry = refreshTokens.get(refreshToken);
     if (entry == null) {
       throw new OAuthError("invalid_grant", "the refresh token is unknown");
@@ -80,8 +100,11 @@ final class TokenStore {
     if (!grant.apiKey().equals(apiKey) || !grant.clientId().equals(clientId)) {
       throw new OAuthError("invalid_grant", "the refresh token was not issued to this client");
     }
+    if (!installed.test(grant)) {
+      throw new OAuthError("invalid_grant", "the organization has removed this app");
+    }
     if (entry.family.revoked) {
-      throw new OAuthError("invalid_grant", "the refresh token has been revoked");
+      throw new OAuthError("invalid_grant", entry.family.revokedBecause);
     }
     if (!clock.instant().isBefore(entry.expiresAt)) {
       throw new OAuthError("invalid_grant", "the refresh token has expired");
@@ -93,7 +116,36 @@ final class TokenStore {
       }
       throw new OAuthError("invalid_grant", "the refresh token has already been used");
     }
-    return issueIn(entry.family);
+    IssuedTokens issued = issueIn(entry.family);
+    activity(grant.orgId()).refreshes.incrementAndGet();
+    return issued;
+  }
+
+  /** Revokes every token family of the app in the organization: it removed the app. */
+  void revokeOrganization(String clientId, String orgId) {
+    for (RefreshEntry entry : refreshTokens.values()) {
+      Grant grant = entry.family.grant;
+      if (grant.clientId().equals(clientId) && grant.orgId().equals(orgId)) {
+        entry.family.revokedBecause = "the organization has removed this app";
+        entry.family.revoked = true;
+      }
+    }
+  }
+
+  /** Successful {@code org_implicit} grants for the organization, any app. */
+  long grants(String orgId) {
+    Activity a = activity.get(orgId);
+    return a == null ? 0 : a.grants.get();
+  }
+
+  /** Successful refreshes for the organization, any app. */
+  long refreshes(String orgId) {
+    Activity a = activity.get(orgId);
+    return a == null ? 0 : a.refreshes.get();
+  }
+
+  private Activity activity(String orgId) {
+    return activity.computeIfAbsent(orgId, o -> new Activity());
   }
 
   /** Whether {@code accessToken} was issued here, is not revoked, but has expired. */

@@ -3,6 +3,7 @@ package dev.waasj.auth.token;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import dev.waasj.errors.TokenStoreException;
+import dev.waasj.internal.auth.Checks;
 import dev.waasj.internal.json.JsonSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +46,9 @@ import org.jspecify.annotations.Nullable;
  * and no save happens without it. The directory must be on a local file system: network file systems' locks are
  * not to be trusted. After the rename the directory itself is flushed too, so a power loss cannot bring back the
  * old, already spent refresh token.
+ *
+ * <p>{@link #organizations} reads every token file of the directory (a file's name is a digest, so only its
+ * content says whose token it holds), so it takes longer the more files the directory has.
  */
 public final class FileTokenStore implements TokenStore {
   private static final System.Logger LOG = System.getLogger(FileTokenStore.class.getName());
@@ -68,19 +75,16 @@ public final class FileTokenStore implements TokenStore {
   @Override
   public @Nullable OrgToken load(String clientId, String orgId) {
     Path file = fileFor(clientId, orgId);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
+    return token(file, read(file), clientId, orgId);
+  }
+
+  /** The token in {@code m}, read from {@code file}, if it is this app and organization's; else null. */
+  private static @Nullable OrgToken token(
+      Path file, @Nullable Map<String, Object> m, String clientId, String orgId) {
+    if (m == null || !clientId.equals(m.get("client_id")) || !orgId.equals(m.get("org_id"))) {
       return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read token file " + file, e);
     }
     try {
-      Map<String, Object> m = json.fromJson(text);
-      if (m == null || !clientId.equals(m.get("client_id")) || !orgId.equals(m.get("org_id"))) {
-        return null;
-      }
       return OrgToken.builder()
           .clientId(clientId)
           .orgId(orgId)
@@ -91,12 +95,61 @@ public final class FileTokenStore implements TokenStore {
           .expiresAt(Instant.parse((String) m.get("expires_at")))
           .refreshExpiresAt(Instant.parse((String) m.get("refresh_expires_at")))
           .build();
-    } catch (IOException | RuntimeException e) {
-      // Say which file, never what is in it.
-      LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable token file {0} ({1})", file,
-          e.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      warnUnreadable(file, e);
       return null;
     }
+  }
+
+  /**
+   * Lists the token files of this directory whose content names app {@code clientId}, and that are where {@link
+   * #load} looks for that organization's token (a file copied under another name is not listed) and read as a token.
+   *
+   * @throws TokenStoreException if the directory or a file in it cannot be read
+   */
+  @Override
+  public Set<String> organizations(String clientId) {
+    Checks.notBlankArgument(clientId, "clientId");
+    Set<String> orgs = new HashSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "org-token-*.json")) {
+      for (Path file : files) {
+        Map<String, Object> m = read(file);
+        if (m != null && m.get("org_id") instanceof String orgId
+            && file.getFileName().equals(fileFor(clientId, orgId).getFileName())
+            && token(file, m, clientId, orgId) != null) {
+          orgs.add(orgId);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return Set.of(); // nothing saved yet: the directory is made by the first save
+    } catch (IOException | UncheckedIOException | DirectoryIteratorException e) {
+      throw new TokenStoreException("Cannot list the token files of " + directory, e);
+    }
+    return Set.copyOf(orgs);
+  }
+
+  /** The file's JSON object; null when it is gone or does not parse (logged, never quoted). */
+  private @Nullable Map<String, Object> read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read token file " + file, e);
+    }
+    try {
+      return json.fromJson(text);
+    } catch (IOException | RuntimeException e) {
+      warnUnreadable(file, e);
+      return null;
+    }
+  }
+
+  /** Says which file, never what is in it. */
+  private static void warnUnreadable(Path file, Exception e) {
+    LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable token file {0} ({1})", file,
+        e.getClass().getSimpleName());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.waasj.auth.token;
 
+import dev.waasj.internal.auth.Checks;
 import java.time.Duration;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +36,25 @@ public interface TokenStore {
   }
 
   /**
-   * The organizations of app {@code clientId} this store holds a token for, so a restarted backend knows them
-   * without asking Cobo (no API lists them). A snapshot, unmodifiable, in no particular order. The default throws
-   * {@link UnsupportedOperationException}, so stores written before this method keep compiling.
+   * The organizations of app {@code clientId} this store holds a token for, so a restarted backend knows them without
+   * asking Cobo (no API lists the organizations that installed an app). A snapshot, unmodifiable, in no particular
+   * order: organizations saved or deleted meanwhile may or may not show. An organization is listed while the store
+   * holds a token for it, from its {@link #save} until its {@link #delete} or until the store lets the token lapse
+   * (the Redis store's tokens expire with their refresh token): those whose {@link #load} finds a token.
    *
+   * <p>The default throws {@link UnsupportedOperationException} naming the store's class, so stores written before
+   * this method keep compiling; a caller that can do without the listing (a keep-alive, say) falls back to the
+   * organizations it has seen. Every store of the SDK implements it.
+   *
+   * @param clientId the app's client ID, exactly as its tokens were saved (not trimmed)
+   * @return the organization IDs, possibly empty
+   * @throws IllegalArgumentException if {@code clientId} is null or blank
+   * @throws UnsupportedOperationException if this store cannot list its organizations
    * @throws dev.waasj.errors.TokenStoreException if the store failed
    */
   default Set<String> organizations(String clientId) {
-    throw new UnsupportedOperationException(getClass().getName() + " cannot list organizations");
+    Checks.notBlankArgument(clientId, "clientId");
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not list the organizations it holds tokens for");
   }
 }

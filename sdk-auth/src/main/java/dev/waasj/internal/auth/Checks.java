@@ -29,6 +29,17 @@ public final class Checks {
     return value.trim();
   }
 
+  /**
+   * {@code value} unchanged (not trimmed: it names something stored as given), or IAE naming {@code name} for null
+   * and blank alike: for a method argument that is a key, where null is as much a caller's mistake as blank.
+   */
+  public static String notBlankArgument(@Nullable String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be null or blank");
+    }
+    return value;
+  }
+
   /** {@code value}, or IAE naming {@code name} if it is zero or negative. */
   public static Duration positive(@Nullable Duration value, String name) {
     if (notNull(value, name).isNegative() || value.isZero()) {

@@ -1,15 +1,19 @@
 package dev.waasj.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.fixtures.FencingTokenStoreContract;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
@@ -27,17 +31,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class JdbcTokenStoreTest extends FencingTokenStoreContract {
   static EmbeddedPostgres postgres;
-  static DataSource db;
+  static HikariDataSource db;
 
+  /** Pooled, as an application's is: opening a connection per statement made the thousand-organization test 10 s. */
   @BeforeAll
   static void start() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    db = postgres.getPostgresDatabase();
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(postgres.getPostgresDatabase());
+    pool.setMaximumPoolSize(8);
+    db = new HikariDataSource(pool);
     JdbcSchema.create(db, "t_");
   }
 
   @AfterAll
   static void stop() throws Exception {
+    db.close();
     postgres.close();
   }
 
@@ -124,6 +133,21 @@ class JdbcTokenStoreTest extends FencingTokenStoreContract {
       assertThatThrownBy(call::run)
           .isInstanceOf(TokenStoreException.class)
           .hasMessageNotContaining("db-password-never-shown");
+    }
+  }
+
+  /** The listing's query can use the primary key: PostgreSQL plans an index scan once it may not scan the table. */
+  @Test
+  void theOrganizationsOfAnAppAreFoundThroughThePrimaryKey() throws Exception {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET enable_seqscan = off");
+      StringBuilder plan = new StringBuilder();
+      try (ResultSet r = s.executeQuery("EXPLAIN SELECT org_id FROM t_org_token WHERE client_id = 'app'")) {
+        while (r.next()) {
+          plan.append(r.getString(1)).append('\n');
+        }
+      }
+      assertThat(plan.toString()).contains("Index").contains("t_org_token_pkey").contains("client_id");
     }
   }
 

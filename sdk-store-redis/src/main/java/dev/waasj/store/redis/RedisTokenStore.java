@@ -4,11 +4,13 @@ import dev.waasj.auth.token.OrgToken;
 import dev.waasj.auth.token.RefreshLease;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.errors.TokenStoreException;
+import dev.waasj.internal.auth.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
@@ -25,6 +27,18 @@ import redis.clients.jedis.exceptions.JedisException;
  *   <li>a save through a lease writes only while the lease still holds its holder and fence and the token's
  *       version is the one the lease read: a holder that paused past its TTL cannot overwrite a newer token.
  * </ul>
+ *
+ * <p>{@link #organizations} reads a per-app index, the set {@code <prefix>{<client id>}:orgs}. It cannot be kept
+ * by the token scripts: a script may touch the keys of one cluster slot only, and each organization's keys have
+ * their own. So a save first adds the organization with {@code SADD}, then runs its script, and a delete runs
+ * {@code SREM} after its {@code DEL}: the set may name organizations whose token is gone (a refused save, a token
+ * that expired with its refresh token), never miss a saved one, and the listing checks each named token with a
+ * pipelined {@code EXISTS}. No {@code KEYS}, and no {@code SCAN} in the steady state: tokens saved by a release
+ * without the index are found by one {@code SCAN} of every node the first time an app's organizations are listed,
+ * after which {@code <prefix>{<client id>}:orgs:scanned} is set. During a rolling upgrade, an organization first
+ * granted by an instance of the older release after that scan is listed from its next save by a newer one; delete
+ * the {@code :scanned} key once the last older instance stopped to scan again. A save racing a delete of the same
+ * organization may leave its token unlisted until its next save.
  *
  * <p>Every failure (Redis unreachable, a refused script, a hash that does not read as a token) is a {@link
  * TokenStoreException} naming what failed, never a value. Give it the application's {@link UnifiedJedis} (a {@code
@@ -50,10 +64,12 @@ public final class RedisTokenStore implements TokenStore {
 
   private final UnifiedJedis redis;
   private final RedisKeys keys;
+  private final RedisOrganizations organizations;
 
   private RedisTokenStore(UnifiedJedis redis, String prefix) {
     this.redis = Objects.requireNonNull(redis, "redis");
     this.keys = new RedisKeys(prefix);
+    this.organizations = new RedisOrganizations(redis, keys);
   }
 
   /** A store under the key prefix {@code waasj:}. */
@@ -88,6 +104,16 @@ public final class RedisTokenStore implements TokenStore {
     } catch (JedisException e) {
       throw failure("Deleting the org token of org " + orgId, e);
     }
+    organizations.remove(clientId, orgId);
+  }
+
+  /**
+   * Reads the app's index set and checks that each indexed token still exists (one pipelined {@code EXISTS} each);
+   * the first listing of an app also scans for tokens saved before the index existed. See the class documentation.
+   */
+  @Override
+  public Set<String> organizations(String clientId) {
+    return organizations.list(Checks.notBlankArgument(clientId, "clientId"));
   }
 
   /** Sets the lease key if absent, polling every few milliseconds (at most 100) until {@code maxWait} has passed. */
@@ -144,6 +170,7 @@ public final class RedisTokenStore implements TokenStore {
 
   /** Runs {@link #SAVE}; {@code owner} empty for an unguarded save, {@code expected} empty for no version check. */
   private long write(OrgToken token, String owner, String expected, String what) {
+    organizations.add(token.clientId(), token.orgId()); // first: the index may list more tokens than exist, never fewer
     String tokenKey = keys.token(token.clientId(), token.orgId());
     List<String> keyList =
         owner.isEmpty() ? List.of(tokenKey) : List.of(tokenKey, keys.lease(token.clientId(), token.orgId()));
@@ -190,7 +217,7 @@ public final class RedisTokenStore implements TokenStore {
     return value;
   }
 
-  private static TokenStoreException failure(String what, JedisException e) {
+  static TokenStoreException failure(String what, JedisException e) {
     return new TokenStoreException(what + " failed: " + e.getClass().getSimpleName(), e);
   }
 

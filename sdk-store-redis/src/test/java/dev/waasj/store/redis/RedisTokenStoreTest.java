@@ -1,7 +1,9 @@
 package dev.waasj.store.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waasj.auth.token.RefreshLease;
 import dev.waasj.auth.token.TokenStore;
 import dev.waasj.errors.TokenStoreException;
 import dev.waasj.fixtures.FencingTokenStoreContract;
@@ -95,6 +97,54 @@ class RedisTokenStoreTest extends FencingTokenStoreContract {
           .hasMessageNotContaining("redis-password-never-shown");
     }
     nowhere.close();
+  }
+
+  /**
+   * The previous release kept no index: its tokens are found by the first listing (one SCAN), which then marks the
+   * app scanned, so later listings read the index only.
+   */
+  @Test
+  void tokensSavedBeforeTheIndexExistedAreListed() {
+    RedisClient redis = REDIS.client();
+    store.save(token("a*", "org-1", "AT-1", "RT-1"));
+    store.save(token("a*", "org|2}", "AT-2", "RT-2"));
+    store.save(token("ab", "org-3", "AT-3", "RT-3")); // matched by an unescaped "a*" glob
+    store.save(token("a*|x", "org-4", "AT-4", "RT-4")); // key "{a*|x|org-4}": listed as org "x|org-4" of "a*"
+    redis.del("t:{a*}:orgs", "t:{ab}:orgs", "t:{a*|x}:orgs"); // as the previous release left Redis
+
+    assertThat(store.organizations("a*")).containsExactlyInAnyOrder("org-1", "org|2}", "x|org-4");
+    assertThat(redis.exists("t:{a*}:orgs:scanned")).isTrue();
+    assertThat(redis.smembers("t:{a*}:orgs")).containsExactlyInAnyOrder("org-1", "org|2}", "x|org-4");
+    assertThat(store.organizations("ab")).containsExactly("org-3");
+
+    redis.srem("t:{a*}:orgs", "org-1"); // scanned once only: the index is what is listed now
+    assertThat(store.organizations("a*")).containsExactlyInAnyOrder("org|2}", "x|org-4");
+    redis.del("t:{a*}:orgs:scanned"); // the documented way to scan again
+    assertThat(store.organizations("a*")).containsExactlyInAnyOrder("org-1", "org|2}", "x|org-4");
+  }
+
+  @Test
+  void anIndexedOrganizationWhoseTokenIsGoneIsNotListed() {
+    RedisClient redis = REDIS.client();
+    store.save(token("app", "org-1", "AT-1", "RT-1"));
+    store.save(token("app", "org-2", "AT-2", "RT-2"));
+    redis.del("t:{app|org-2}:token"); // as when it expires with its refresh token
+    redis.sadd("t:{app}:orgs", "org-never-saved"); // as a save whose script was refused leaves it
+
+    assertThat(store.organizations("app")).containsExactly("org-1");
+  }
+
+  @Test
+  void aSaveIndexesItsOrganizationBeforeWritingTheToken() {
+    store.save(token("app", "org-1", "AT-1", "RT-1"));
+    try (RefreshLease lease = store.acquireRefreshLease("app", "org-1", Duration.ofMinutes(1), Duration.ZERO)) {
+      lease.load();
+      REDIS.client().del("t:{app}:orgs", "t:{app|org-1}:lease"); // the lease is lost: its save is refused
+      assertThatThrownBy(() -> lease.save(token("app", "org-1", "AT-2", "RT-2")))
+          .isInstanceOf(TokenStoreException.class);
+    }
+    assertThat(REDIS.client().smembers("t:{app}:orgs")).containsExactly("org-1"); // indexed all the same
+    assertThat(store.organizations("app")).containsExactly("org-1");
   }
 
   @Test
