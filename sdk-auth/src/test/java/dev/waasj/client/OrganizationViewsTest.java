@@ -201,6 +201,31 @@ class OrganizationViewsTest {
     }
   }
 
+  /** One organization removes the app: it alone fails, typed, and is not asked again; the 299 others carry on. */
+  @Test
+  void anOrganizationThatRemovedTheAppFailsAloneAndItsCallsSendNothing() {
+    for (int i = 0; i < ORGS; i++) {
+      client.organization(org(i)).api(TestApi.class).listWallets();
+    }
+    cobo.uninstallApp("app", org(5)); // its tokens are revoked, its refresh and new grants refused
+
+    assertThatThrownBy(() -> client.organization(org(5)).api(TestApi.class).listWallets())
+        .isInstanceOf(ReauthorizationRequiredException.class)
+        .hasMessageContaining(org(5));
+    int sent = cobo.requests().size();
+    for (int i = 0; i < 50; i++) {
+      assertThatThrownBy(() -> client.organization(org(5)).api(TestApi.class).listWallets())
+          .isInstanceOf(ReauthorizationRequiredException.class);
+    }
+    assertThat(cobo.requests()).hasSize(sent);
+    for (int i = 0; i < ORGS; i++) {
+      if (i != 5) {
+        assertThat(client.organization(org(i)).api(TestApi.class).listWallets()).containsKey("data");
+      }
+    }
+    assertThat(tokenRequests()).hasSize(ORGS + 2); // the grants, then org 5's refused refresh and refused grant
+  }
+
   @Test
   void aBoundedRegistryDropsIdleManagersButNotTheirTokens() {
     try (CoboClient bounded = app().maxCachedOrganizations(20).build()) {
