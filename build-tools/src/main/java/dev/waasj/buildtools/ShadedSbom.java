@@ -45,8 +45,11 @@ import org.xml.sax.SAXException;
  * The count comes from the shaded jar itself, and the build fails when the jar holds no relocated class or still
  * holds one under the original package: the SBOM cannot claim a shading that did not happen.
  *
- * <p>Arguments: {@code JAR GROUP:ARTIFACT FROM_PACKAGE TO_PACKAGE SBOM...}, each SBOM a CycloneDX file in JSON or XML,
- * rewritten in place and validated against its schema version.
+ * <p>Arguments: {@code [--missing-sbom=fail|warn] JAR GROUP:ARTIFACT FROM_PACKAGE TO_PACKAGE SBOM...}, each SBOM a
+ * CycloneDX file in JSON or XML, rewritten in place and validated against its schema version. An SBOM file that does
+ * not exist fails the build ({@code fail}, the default, what a release build uses), or is left unmarked with a
+ * warning ({@code warn}): cyclonedx-maven-plugin's {@code makeBom} declares that it requires online mode, so Maven
+ * skips it under {@code -o} and an offline build has no SBOM to mark. The jar is checked either way.
  */
 public final class ShadedSbom {
   /** Property naming the purl of the artifact whose jar carries the component's classes. */
@@ -58,25 +61,55 @@ public final class ShadedSbom {
   /** Property counting the component's classes in the carrying jar. */
   public static final String RELOCATED_CLASSES = "waasj:relocated-classes";
 
+  private static final String MISSING_SBOM = "--missing-sbom=";
+
   private ShadedSbom() {}
 
   /**
    * Marks the component in every SBOM given.
    *
-   * @param args {@code JAR GROUP:ARTIFACT FROM_PACKAGE TO_PACKAGE SBOM...}
+   * @param args {@code [--missing-sbom=fail|warn] JAR GROUP:ARTIFACT FROM_PACKAGE TO_PACKAGE SBOM...}
    * @throws IOException when a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 5 || args[1].split(":").length != 2) {
-      throw new IllegalArgumentException(
-          "usage: ShadedSbom JAR GROUP:ARTIFACT FROM_PACKAGE TO_PACKAGE SBOM... (got " + List.of(args) + ")");
+    boolean missingFails = true;
+    int first = 0;
+    if (args.length > 0 && args[0].startsWith(MISSING_SBOM)) {
+      String mode = args[0].substring(MISSING_SBOM.length());
+      if (!mode.equals("fail") && !mode.equals("warn")) {
+        throw usage(args);
+      }
+      missingFails = mode.equals("fail");
+      first = 1;
     }
-    Path jar = Path.of(args[0]);
-    String[] coordinates = args[1].split(":");
-    int classes = relocatedClasses(jar, args[2], args[3]);
-    for (int i = 4; i < args.length; i++) {
-      mark(Path.of(args[i]), coordinates[0], coordinates[1], args[2], args[3], classes);
+    if (args.length - first < 5 || args[first + 1].split(":").length != 2) {
+      throw usage(args);
     }
+    Path jar = Path.of(args[first]);
+    String[] coordinates = args[first + 1].split(":");
+    String from = args[first + 2];
+    String to = args[first + 3];
+    int classes = relocatedClasses(jar, from, to);
+    for (int i = first + 4; i < args.length; i++) {
+      Path sbom = Path.of(args[i]);
+      if (Files.exists(sbom)) {
+        mark(sbom, coordinates[0], coordinates[1], from, to, classes);
+      } else if (missingFails) {
+        throw new IllegalStateException(sbom + ": no such file, so " + coordinates[0] + ":" + coordinates[1]
+            + " cannot be marked as shaded in it. cyclonedx-maven-plugin skips makeBom when Maven runs offline (-o):"
+            + " build a release online.");
+      } else {
+        // Standard error, as the warning reaches the build log through exec-maven-plugin unchanged.
+        System.err.println("[WARNING] [sbom] " + sbom + " does not exist (cyclonedx-maven-plugin skips makeBom "
+            + "when Maven runs offline): " + coordinates[0] + ":" + coordinates[1] + " not marked as shaded in it."
+            + " A release build fails here instead.");
+      }
+    }
+  }
+
+  private static IllegalArgumentException usage(String[] args) {
+    return new IllegalArgumentException("usage: ShadedSbom [--missing-sbom=fail|warn] JAR GROUP:ARTIFACT "
+        + "FROM_PACKAGE TO_PACKAGE SBOM... (got " + List.of(args) + ")");
   }
 
   /**

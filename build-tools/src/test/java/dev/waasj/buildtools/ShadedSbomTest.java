@@ -3,8 +3,11 @@ package dev.waasj.buildtools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -146,9 +149,73 @@ class ShadedSbomTest {
   }
 
   @Test
+  void outsideAReleaseAMissingSbomIsSkippedWithAWarningAndThePresentOnesAreStillMarked() throws Exception {
+    Path jar = jar("shaded/lib/A.class");
+    Path json = Files.writeString(dir.resolve("host-cyclonedx.json"), SBOM);
+    Path missing = dir.resolve("host-cyclonedx.xml");
+    String printed = stderrOf(() -> ShadedSbom.main(new String[] {"--missing-sbom=warn", jar.toString(),
+        "org.example:lib", "org.example.lib", "shaded.lib", json.toString(), missing.toString()}));
+    assertThat(printed).contains("[WARNING]", missing.toString(), "not marked");
+    assertThat(Files.exists(missing)).as("nothing is made up in its place").isFalse();
+    assertThat(properties(component(new JsonParser().parse(json.toFile()), "lib")))
+        .containsEntry(ShadedSbom.RELOCATED_CLASSES, "1");
+  }
+
+  @Test
+  void outsideAReleaseTheJarIsStillCheckedWhenNoSbomIsThere() throws Exception {
+    Path jar = jar("shaded/lib/A.class", "org/example/lib/B.class");
+    assertThatThrownBy(() -> ShadedSbom.main(new String[] {"--missing-sbom=warn", jar.toString(), "org.example:lib",
+        "org.example.lib", "shaded.lib", dir.resolve("absent-cyclonedx.json").toString()}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("org/example/lib/B.class");
+  }
+
+  @Test
+  void inAReleaseAMissingSbomFailsAndSaysWhy() throws Exception {
+    Path jar = jar("shaded/lib/A.class");
+    Path missing = dir.resolve("host-cyclonedx.json");
+    assertThatThrownBy(() -> ShadedSbom.main(new String[] {"--missing-sbom=fail", jar.toString(), "org.example:lib",
+        "org.example.lib", "shaded.lib", missing.toString()}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("offline");
+  }
+
+  @Test
+  void withoutTheOptionAMissingSbomFails() throws Exception {
+    Path jar = jar("shaded/lib/A.class");
+    assertThatThrownBy(() -> ShadedSbom.main(new String[] {jar.toString(), "org.example:lib", "org.example.lib",
+        "shaded.lib", dir.resolve("host-cyclonedx.json").toString()}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no such file");
+  }
+
+  @Test
+  void anUnknownMissingSbomModeSaysHowToCallIt() {
+    assertThatThrownBy(() -> ShadedSbom.main(
+        new String[] {"--missing-sbom=ignore", "a.jar", "org.example:lib", "x", "y", "z.json"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("usage:");
+  }
+
+  @Test
   void badArgumentsSayHowToCallIt() {
     assertThatThrownBy(() -> ShadedSbom.main(new String[] {"a.jar", "no-colon", "x", "y", "z.json"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("usage:");
+  }
+
+  /** What the action prints on standard error (where the warning goes, as Maven's own do). */
+  private static String stderrOf(ThrowingRunnable action) throws Exception {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
   }
 
   private static Bom bomWithoutTimestamp(Path json) throws Exception {

@@ -62,7 +62,7 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
     if (claims.incrementAndGet() % 1000 == 0) {
       purgeExpired();
     }
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = Sql.connect(dataSource)) {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO " + table + " (event_id, state, owner, fence, lease_until, outcome, expires_at)"
@@ -101,7 +101,7 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
   @Override
   public boolean complete(Claim claim, String outcome) {
     Objects.requireNonNull(outcome, "outcome");
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = Sql.connect(dataSource);
         PreparedStatement s =
             c.prepareStatement(
                 "UPDATE " + table + " SET state = 'DONE', outcome = ?,"
@@ -119,7 +119,7 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
 
   @Override
   public void release(Claim claim) {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = Sql.connect(dataSource);
         PreparedStatement s =
             c.prepareStatement(
                 "DELETE FROM " + table + " WHERE event_id = ? AND owner = ? AND state = 'RUNNING'")) {
@@ -137,7 +137,7 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
    * @return how many
    */
   public int purgeExpired() {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = Sql.connect(dataSource);
         PreparedStatement s =
             c.prepareStatement("DELETE FROM " + table + " WHERE expires_at <= clock_timestamp()")) {
       return s.executeUpdate();

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every failure of the database (unreachable, a refused statement, a row that does not read as a token) is a
  * {@link TokenStoreException} naming what failed and the SQL state, never a value. Plain JDBC, no pool of its own:
- * give it the application's pooled {@code DataSource}.
+ * give it the application's pooled {@code DataSource}. Each step borrows a connection for its statements and
+ * returns it before it returns, with auto-commit on whatever the pool's default (a save through a lease is one
+ * transaction); no connection is held while a lease is held or awaited.
  */
 public final class JdbcTokenStore implements TokenStore {
   private final DataSource dataSource;
@@ -62,7 +64,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   @Override
   public @Nullable OrgToken load(String clientId, String orgId) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = Sql.connect(dataSource)) {
       Versioned v = read(c, clientId, orgId, false);
       return v == null ? null : v.token;
     } catch (SQLException e) {
@@ -72,7 +74,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   @Override
   public void save(OrgToken token) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = Sql.connect(dataSource)) {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO " + tokens + " (client_id, org_id, access_token, refresh_token, token_type, obtained_at,"
@@ -91,7 +93,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   @Override
   public void delete(String clientId, String orgId) {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = Sql.connect(dataSource);
         PreparedStatement s =
             c.prepareStatement("DELETE FROM " + tokens + " WHERE client_id = ? AND org_id = ?")) {
       s.setString(1, clientId);
@@ -139,7 +141,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   /** The new fence if the lease was free or expired and is now {@code holder}'s, else null. */
   private @Nullable Long tryAcquire(String clientId, String orgId, String holder, Duration ttl) {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = Sql.connect(dataSource);
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO " + leases + " (client_id, org_id, holder, fence, expires_at)"
@@ -250,7 +252,7 @@ public final class JdbcTokenStore implements TokenStore {
 
     @Override
     public @Nullable OrgToken load() {
-      try (Connection c = dataSource.getConnection()) {
+      try (Connection c = Sql.connect(dataSource)) {
         Versioned v = read(c, clientId, orgId, false);
         readVersion = v == null ? 0 : v.version;
         return v == null ? null : v.token;
@@ -264,7 +266,7 @@ public final class JdbcTokenStore implements TokenStore {
       if (released) {
         throw new TokenStoreException("The refresh lease of org " + orgId + " was released; the token was not saved");
       }
-      try (Connection c = dataSource.getConnection()) {
+      try (Connection c = Sql.connect(dataSource)) {
         c.setAutoCommit(false);
         try {
           saveFenced(c, token);
@@ -272,6 +274,8 @@ public final class JdbcTokenStore implements TokenStore {
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;
+        } finally {
+          c.setAutoCommit(true);
         }
       } catch (SQLException e) {
         throw Sql.failure("Saving the org token of org " + orgId, e);
@@ -333,7 +337,7 @@ public final class JdbcTokenStore implements TokenStore {
         return;
       }
       released = true;
-      try (Connection c = dataSource.getConnection();
+      try (Connection c = Sql.connect(dataSource);
           PreparedStatement s =
               c.prepareStatement(
                   "DELETE FROM " + leases + " WHERE client_id = ? AND org_id = ? AND holder = ? AND fence = ?")) {
