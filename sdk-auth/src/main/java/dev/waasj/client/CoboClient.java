@@ -91,7 +91,12 @@ public final class CoboClient implements AutoCloseable {
     OrgTokenManagers registry = organizations.registry();
     this.keepAlive =
         config.keepAliveOlderThan != null && registry != null && shared == null
-            ? new TokenKeepAlive(registry, config.keepAliveOlderThan, config.keepAliveCheckEvery, config.clock)
+            ? new TokenKeepAlive(
+                registry,
+                config.keepAliveOlderThan,
+                config.keepAliveCheckEvery,
+                config.clock,
+                config.listener::keepAliveFinished)
             : null;
   }
 

@@ -1,5 +1,6 @@
 package dev.waasj.client;
 
+import dev.waasj.auth.token.KeepAliveOutcome;
 import dev.waasj.auth.token.TokenRequestOutcome;
 
 /**
@@ -33,4 +34,10 @@ public interface CoboListener {
    * the thread that asked for the token; never a token.
    */
   default void reauthorizationRequired(String orgId) {}
+
+  /**
+   * One organization's keep-alive ended ({@link CoboClient.Builder#keepOrganizationsAlive()}): renewed, found renewed
+   * by another instance, refused, or failed. Heard on the keep-alive thread; never a token.
+   */
+  default void keepAliveFinished(KeepAliveOutcome outcome) {}
 }

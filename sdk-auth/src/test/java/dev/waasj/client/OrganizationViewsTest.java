@@ -273,6 +273,22 @@ class OrganizationViewsTest {
         .hasMessageContaining("organization(orgId)");
   }
 
+  /**
+   * The emulator scopes wallets to the bearer's organization: a wallet listed for one organization is found through
+   * its view and not through another's, so a bearer crossing over would show as a 404.
+   */
+  @Test
+  void aWalletOfOneOrganizationIsFoundThroughItsViewOnly() {
+    TestApi a = client.organization(org(0)).api(TestApi.class);
+    TestApi b = client.organization(org(1)).api(TestApi.class);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> listed = (List<Map<String, Object>>) a.listWallets().get("data");
+    String walletOfA = (String) listed.get(0).get("wallet_id");
+
+    assertThat(a.getWallet(walletOfA)).containsEntry("wallet_id", walletOfA);
+    assertThatThrownBy(() -> b.getWallet(walletOfA)).isInstanceOf(dev.waasj.errors.NotFoundException.class);
+  }
+
   /** Not public, as an application's own interface may be: the view must still reach the shared service. */
   interface PackagePrivateApi {
     @retrofit2.http.GET("wallets")

@@ -3,6 +3,7 @@ package dev.waasj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waasj.auth.token.InMemoryTokenStore;
+import dev.waasj.auth.token.KeepAliveOutcome;
 import dev.waasj.auth.token.OrgToken;
 import dev.waasj.testing.TestApi;
 import dev.waasj.testkit.CoboEmulator;
@@ -10,6 +11,8 @@ import dev.waasj.testkit.MutableClock;
 import dev.waasj.testkit.TestKeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +40,20 @@ class TokenKeepAliveTest {
       clock.advance(Duration.ofDays(21)); // every refresh token is 21 days old, 9 days from lapsing
       cobo.clearRequests();
 
-      try (CoboClient a = client(cobo, clock, store).keepOrganizationsAlive(Duration.ofDays(20), ms(300)).build();
-          CoboClient b = client(cobo, clock, store).keepOrganizationsAlive(Duration.ofDays(20), ms(300)).build()) {
+      List<KeepAliveOutcome> heard = new CopyOnWriteArrayList<>();
+      CoboListener listener =
+          new CoboListener() {
+            @Override
+            public void keepAliveFinished(KeepAliveOutcome outcome) {
+              heard.add(outcome);
+            }
+          };
+      try (CoboClient a =
+              client(cobo, clock, store).keepOrganizationsAlive(Duration.ofDays(20), ms(300)).listener(listener)
+                  .build();
+          CoboClient b =
+              client(cobo, clock, store).keepOrganizationsAlive(Duration.ofDays(20), ms(300)).listener(listener)
+                  .build()) {
         a.organization("org-0").tokens(); // a knows one organization; the rest come from the store
         assertThat(b.tokenManagers().cachedOrganizations()).isEmpty(); // b knows only the store
         Instant renewedAfter = clock.instant().minus(Duration.ofMinutes(1));
@@ -53,6 +68,9 @@ class TokenKeepAliveTest {
             .filteredOn(r -> r.path().endsWith("/oauth/token"))
             .allSatisfy(r -> assertThat(r.status()).hasValue(200))
             .hasSize(ORGS); // one renewal per organization, whichever client made it
+        assertThat(heard).filteredOn(o -> o.result() == KeepAliveOutcome.Result.RENEWED).hasSize(ORGS);
+        assertThat(heard).extracting(KeepAliveOutcome::result)
+            .containsOnly(KeepAliveOutcome.Result.RENEWED, KeepAliveOutcome.Result.ALREADY_RENEWED);
       }
     }
   }

@@ -55,6 +55,10 @@ public interface TestApi {
         page -> (String) ((Map<String, Object>) page.get("pagination")).get("after"));
   }
 
+  /** One wallet; the emulator answers only for a wallet of the bearer's organization. */
+  @GET("wallets/{wallet_id}")
+  Map<String, Object> getWallet(@retrofit2.http.Path("wallet_id") String walletId);
+
   /** An org-scoped call: needs the org access token. */
   @GET("wallets")
   Map<String, Object> listWallets();

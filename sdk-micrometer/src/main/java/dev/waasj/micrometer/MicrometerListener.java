@@ -1,5 +1,6 @@
 package dev.waasj.micrometer;
 
+import dev.waasj.auth.token.KeepAliveOutcome;
 import dev.waasj.auth.token.TokenRequestOutcome;
 import dev.waasj.client.AttemptOutcome;
 import dev.waasj.client.CallListener;
@@ -32,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>timer {@value #TOKEN_REQUESTS}: org token requests, tags {@code grant} ({@code org_implicit} for a new token,
  *       {@code refresh_token} for a refresh), {@code outcome} ({@code success} or {@code failure}) and {@code reason}
  *       (the OAuth error such as {@code invalid_grant}, {@code http_<status>}, an exception's simple name, or {@code
- *       none}).
+ *       none});
+ *   <li>counter {@value #KEEP_ALIVES}: organizations kept alive, tag {@code result} ({@code renewed}, {@code
+ *       already_renewed}, {@code reauthorization_required}, {@code failed}). Never the organization: with thousands
+ *       of them it would be thousands of series; a listener of the application's own hears {@code orgId}.
  * </ul>
  *
  * <p>Thread-safe; one instance may serve many clients.
@@ -46,6 +50,9 @@ public final class MicrometerListener implements CoboListener {
 
   /** The token request timer's name. */
   public static final String TOKEN_REQUESTS = "cobo.client.token.requests";
+
+  /** The keep-alive counter's name. */
+  public static final String KEEP_ALIVES = "cobo.client.token.keepalives";
 
   /** A tag value that came from the server is kept only when it looks like an identifier, so tags stay few. */
   private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_.]{1,64}");
@@ -122,6 +129,15 @@ public final class MicrometerListener implements CoboListener {
             outcome.error().map(MicrometerListener::tagValue).orElse(DefaultCoboCallObservationConvention.NONE))
         .register(meters)
         .record(outcome.duration());
+  }
+
+  @Override
+  public void keepAliveFinished(KeepAliveOutcome outcome) {
+    Counter.builder(KEEP_ALIVES)
+        .description("Organizations kept alive: refresh tokens renewed before they lapse")
+        .tag("result", outcome.result().name().toLowerCase(Locale.ROOT))
+        .register(meters)
+        .increment();
   }
 
   static String tagValue(String fromServer) {

@@ -88,6 +88,8 @@ public final class OrgTokenManager {
   private volatile @Nullable Refusal refusal;
   /** When a token was last asked for, by the clock: a registry drops the managers idle the longest. */
   long lastUsedMillis;
+  /** The last token this manager obtained from Cobo itself (not adopted from the store), for keep-alive reports. */
+  private volatile @Nullable OrgToken lastRequested;
 
   private static final VarHandle STATE;
   private static final VarHandle INFLIGHT;
@@ -268,6 +270,11 @@ public final class OrgTokenManager {
   /** A refused re-grant, remembered until {@code untilMillis}. */
   private record Refusal(long untilMillis, ReauthorizationRequiredException cause) {}
 
+  /** Whether {@code token} is one this manager obtained from Cobo, rather than adopted from the store. */
+  boolean lastGrantWasOurs(OrgToken token) {
+    return token.equals(lastRequested);
+  }
+
   /** Whether a token request is running now; a registry does not drop such a manager. */
   boolean busy() {
     return inflight != null;
@@ -433,6 +440,9 @@ public final class OrgTokenManager {
         }
       }
       setState(State.of(token, settings.refreshMargin));
+      if (!obtained.stored) {
+        lastRequested = token;
+      }
       return token;
     }
   }

@@ -1,5 +1,6 @@
 package dev.waasj.auth.token;
 
+import dev.waasj.auth.token.KeepAliveOutcome.Result;
 import dev.waasj.internal.auth.Checks;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Keeps every organization of an app authorized while it is idle. Cobo's refresh tokens lapse after 30 days, and an
@@ -38,6 +40,7 @@ public final class TokenKeepAlive implements AutoCloseable {
   private final Duration checkEvery;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
+  private final Consumer<KeepAliveOutcome> listener;
 
   /**
    * Starts keeping {@code managers}' organizations alive; the first check comes at a random moment within {@code
@@ -48,6 +51,20 @@ public final class TokenKeepAlive implements AutoCloseable {
    * @param clock the clock token ages are read against: the managers'
    */
   public TokenKeepAlive(OrgTokenManagers managers, Duration olderThan, Duration checkEvery, Clock clock) {
+    this(managers, olderThan, checkEvery, clock, outcome -> {});
+  }
+
+  /**
+   * Like {@link #TokenKeepAlive(OrgTokenManagers, Duration, Duration, Clock)}, telling {@code listener} how each
+   * organization's renewal ended (on the keep-alive thread; what it throws is logged and ignored).
+   */
+  public TokenKeepAlive(
+      OrgTokenManagers managers,
+      Duration olderThan,
+      Duration checkEvery,
+      Clock clock,
+      Consumer<KeepAliveOutcome> listener) {
+    this.listener = Checks.notNull(listener, "listener");
     this.managers = Checks.notNull(managers, "managers");
     this.olderThan = Checks.positive(olderThan, "olderThan");
     this.checkEvery = Checks.positive(checkEvery, "checkEvery");
@@ -111,20 +128,30 @@ public final class TokenKeepAlive implements AutoCloseable {
   private void renew(String orgId) {
     Instant now = clock.instant();
     if (!isDue(orgId, now.minus(olderThan))) {
-      return;
+      return; // renewed since the check (or refused meanwhile): already reported by whoever did it
     }
+    KeepAliveOutcome outcome;
     try {
       OrgTokenManager manager = managers.manager(orgId);
-      OrgToken current = manager.peek();
-      if (current != null && current.isValidAt(now)) {
-        manager.refresh(); // a valid access token would be served as is: renew the refresh token explicitly
+      OrgToken before = manager.peek();
+      OrgToken after;
+      if (before != null && before.isValidAt(now)) {
+        after = manager.refresh(); // a valid access token would be served as is: renew the refresh token explicitly
       } else {
-        manager.token(); // expired: asking for a token refreshes it, or adopts the one another instance stored
+        after = manager.token(); // expired: asking for a token refreshes it, or adopts the one another instance stored
       }
+      boolean ours = manager.lastGrantWasOurs(after);
+      outcome = new KeepAliveOutcome(orgId, ours ? Result.RENEWED : Result.ALREADY_RENEWED, null);
     } catch (ReauthorizationRequiredException e) {
-      // reported by the manager (listener and log); nothing more to do until the organization installs again
+      outcome = new KeepAliveOutcome(orgId, Result.REAUTHORIZATION_REQUIRED, null); // logged by the manager
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Token keep-alive of org {0} failed: {1}", orgId, e.getClass().getName());
+      outcome = new KeepAliveOutcome(orgId, Result.FAILED, e.getClass().getSimpleName());
+    }
+    try {
+      listener.accept(outcome);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "A keep-alive listener failed: {0}", e.getClass().getName());
     }
   }
 
