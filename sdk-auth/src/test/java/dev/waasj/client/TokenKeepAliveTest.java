@@ -70,7 +70,7 @@ class TokenKeepAliveTest {
             .hasSize(ORGS); // one renewal per organization, whichever client made it
         assertThat(heard).filteredOn(o -> o.result() == KeepAliveOutcome.Result.RENEWED).hasSize(ORGS);
         assertThat(heard).extracting(KeepAliveOutcome::result)
-            .containsOnly(KeepAliveOutcome.Result.RENEWED, KeepAliveOutcome.Result.ALREADY_RENEWED);
+            .allMatch(r -> r == KeepAliveOutcome.Result.RENEWED || r == KeepAliveOutcome.Result.ALREADY_RENEWED);
       }
     }
   }

@@ -519,7 +519,10 @@ public final class OrgTokenManager {
     if (isAdoptable(stored, base)) {
       return new Obtained(stored, true, null);
     }
-    if (base == null) {
+    if (stored != null) {
+      // Under the lease the store holds the newest token of the rotation (every token is saved before use): when
+      // another instance renewed it since ours, our refresh token is spent, and refreshing with it would draw
+      // invalid_grant (and, at Cobo, may revoke the family).
       base = stored;
     }
     String storedRefresh = stored == null ? null : stored.refreshToken();

@@ -78,6 +78,8 @@ public final class TokenKeepAlive implements AutoCloseable {
               return t;
             });
     executor.setRemoveOnCancelPolicy(true);
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     this.scheduler = executor;
     long every = checkEvery.toMillis();
     scheduler.scheduleWithFixedDelay(
@@ -102,6 +104,9 @@ public final class TokenKeepAlive implements AutoCloseable {
     Instant cutoff = clock.instant().minus(olderThan);
     long spread = Math.max(1, checkEvery.toMillis() / 2);
     for (String orgId : organizations) {
+      if (scheduler.isShutdown()) {
+        return;
+      }
       if (isDue(orgId, cutoff)) {
         scheduler.schedule(
             () -> renew(orgId), ThreadLocalRandom.current().nextLong(spread), TimeUnit.MILLISECONDS);
@@ -155,10 +160,21 @@ public final class TokenKeepAlive implements AutoCloseable {
     }
   }
 
-  /** Stops checking; a refresh under way finishes. */
+  /**
+   * Stops checking. A renewal under way finishes (for up to 10 s) rather than being interrupted: one cut off after
+   * Cobo rotated the token but before the store saved it would leave a spent refresh token in the store.
+   */
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    scheduler.shutdown(); // the policies set above drop every task not yet started
+    try {
+      if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
