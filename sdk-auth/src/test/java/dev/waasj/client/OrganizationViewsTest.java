@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class OrganizationViewsTest {
   static final TestKeyPair APP = TestKeyPair.generate();
-  static final int ORGS = 300;
+  static final int ORGS = 1000;
 
   CoboEmulator cobo;
   CoboClient client;
@@ -201,7 +201,7 @@ class OrganizationViewsTest {
     }
   }
 
-  /** One organization removes the app: it alone fails, typed, and is not asked again; the 299 others carry on. */
+  /** One organization removes the app: it alone fails, typed, and is not asked again; the 999 others carry on. */
   @Test
   void anOrganizationThatRemovedTheAppFailsAloneAndItsCallsSendNothing() {
     for (int i = 0; i < ORGS; i++) {
