@@ -51,6 +51,9 @@ public final class MicrometerListener implements CoboListener {
   /** The token request timer's name. */
   public static final String TOKEN_REQUESTS = "cobo.client.token.requests";
 
+  /** The tag naming the organization, on token meters only, when {@link Builder#tagOrganizations} asks for it. */
+  public static final String ORGANIZATION_TAG = "org";
+
   /** The keep-alive counter's name. */
   public static final String KEEP_ALIVES = "cobo.client.token.keepalives";
 
@@ -60,12 +63,13 @@ public final class MicrometerListener implements CoboListener {
   private final ObservationRegistry observations;
   private final MeterRegistry meters;
   private final @Nullable CoboCallObservationConvention convention;
+  private final boolean tagOrganizations;
 
-  private MicrometerListener(
-      ObservationRegistry observations, MeterRegistry meters, @Nullable CoboCallObservationConvention convention) {
-    this.observations = observations;
-    this.meters = meters;
-    this.convention = convention;
+  private MicrometerListener(Builder b) {
+    this.observations = b.observations;
+    this.meters = b.meters;
+    this.convention = b.convention;
+    this.tagOrganizations = b.tagOrganizations;
   }
 
   /** A listener observing into {@code observations} and counting into {@code meters}, with the default names. */
@@ -121,23 +125,29 @@ public final class MicrometerListener implements CoboListener {
 
   @Override
   public void tokenRequestFinished(TokenRequestOutcome outcome) {
-    Timer.builder(TOKEN_REQUESTS)
-        .description("Org token requests: grants and refreshes")
-        .tag("grant", outcome.grant().name().toLowerCase(Locale.ROOT))
-        .tag("outcome", outcome.succeeded() ? "success" : "failure")
-        .tag("reason",
-            outcome.error().map(MicrometerListener::tagValue).orElse(DefaultCoboCallObservationConvention.NONE))
-        .register(meters)
-        .record(outcome.duration());
+    Timer.Builder timer =
+        Timer.builder(TOKEN_REQUESTS)
+            .description("Org token requests: grants and refreshes")
+            .tag("grant", outcome.grant().name().toLowerCase(Locale.ROOT))
+            .tag("outcome", outcome.succeeded() ? "success" : "failure")
+            .tag("reason",
+                outcome.error().map(MicrometerListener::tagValue).orElse(DefaultCoboCallObservationConvention.NONE));
+    if (tagOrganizations) {
+      timer.tag(ORGANIZATION_TAG, outcome.orgId());
+    }
+    timer.register(meters).record(outcome.duration());
   }
 
   @Override
   public void keepAliveFinished(KeepAliveOutcome outcome) {
-    Counter.builder(KEEP_ALIVES)
-        .description("Organizations kept alive: refresh tokens renewed before they lapse")
-        .tag("result", outcome.result().name().toLowerCase(Locale.ROOT))
-        .register(meters)
-        .increment();
+    Counter.Builder counter =
+        Counter.builder(KEEP_ALIVES)
+            .description("Organizations kept alive: refresh tokens renewed before they lapse")
+            .tag("result", outcome.result().name().toLowerCase(Locale.ROOT));
+    if (tagOrganizations) {
+      counter.tag(ORGANIZATION_TAG, outcome.orgId());
+    }
+    counter.register(meters).increment();
   }
 
   static String tagValue(String fromServer) {
@@ -154,6 +164,7 @@ public final class MicrometerListener implements CoboListener {
     private final ObservationRegistry observations;
     private final MeterRegistry meters;
     private @Nullable CoboCallObservationConvention convention;
+    private boolean tagOrganizations;
 
     private Builder(ObservationRegistry observations, MeterRegistry meters) {
       this.observations = Objects.requireNonNull(observations, "observations");
@@ -170,9 +181,19 @@ public final class MicrometerListener implements CoboListener {
       return this;
     }
 
+    /**
+     * Tags the token request timer and the keep-alive counter with the organization ({@value #ORGANIZATION_TAG}),
+     * the organization ID as Cobo issued it. Off by default: an app installed by thousands of organizations would
+     * make thousands of series per meter; turn it on for a handful. Call metrics never carry it.
+     */
+    public Builder tagOrganizations(boolean tag) {
+      this.tagOrganizations = tag;
+      return this;
+    }
+
     /** Builds the listener. */
     public MicrometerListener build() {
-      return new MicrometerListener(observations, meters, convention);
+      return new MicrometerListener(this);
     }
   }
 }

@@ -200,4 +200,26 @@ class MicrometerListenerTest {
         .doesNotContain(accessToken).doesNotContain(refreshToken).doesNotContain(KEY.seedHex())
         .doesNotContain("127.0.0.1").doesNotContain("/wallets"));
   }
+
+  @Test
+  void organizationsAreATagOnTokenMetersOnlyWhenAskedFor() {
+    client.tokens().refresh(); // the default listener: no organization anywhere
+    assertThat(meters.find(MicrometerListener.TOKEN_REQUESTS).timers())
+        .isNotEmpty()
+        .allSatisfy(t -> assertThat(t.getId().getTag(MicrometerListener.ORGANIZATION_TAG)).isNull());
+
+    MeterRegistry tagged = new SimpleMeterRegistry();
+    try (CoboClient opted =
+        CoboClient.builder()
+            .baseUrl(cobo.baseUrl())
+            .serverPublicKey(cobo.serverPublicKeyHex())
+            .apiSecret(KEY.seedHex())
+            .clientId("app")
+            .listener(MicrometerListener.builder(observations, tagged).tagOrganizations(true).build())
+            .build()) {
+      opted.organization("org").api(Wallets.class).listWallets();
+    }
+    assertThat(tagged.find(MicrometerListener.TOKEN_REQUESTS).tag(MicrometerListener.ORGANIZATION_TAG, "org")
+        .timers()).hasSize(1);
+  }
 }
