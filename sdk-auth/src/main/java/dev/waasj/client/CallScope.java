@@ -29,10 +29,9 @@ final class CallScope {
     }
   }
 
-  /** {@code request}, tagged with the current context if there is one. */
-  static Request tag(Request request) {
-    CallContext context = CURRENT.get();
-    return context == null ? request : request.newBuilder().tag(CallContext.class, context).build();
+  /** The context of the view whose method is running on this thread; null outside any view. */
+  static @Nullable CallContext current() {
+    return CURRENT.get();
   }
 
   /** The context {@code request} was tagged with; null for the client's own calls. */

@@ -143,18 +143,13 @@ public final class CoboClient implements AutoCloseable {
    */
   private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient http, Builder config, boolean scoped) {
     OkHttpClient once = http.newBuilder().retryOnConnectionFailure(false).build();
-    RetryPolicy policy = config.retryPolicy;
-    RetryWaits waits = config.waits;
-    Clock clock = config.clock;
-    CoboListener listener = config.listener;
     Executor completions =
         config.callbackExecutor != null ? config.callbackExecutor : new CompletableFuture<Void>().defaultExecutor();
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
         .callFactory(
-            request ->
-                RetryingCall.create(
-                    scoped ? CallScope.tag(request) : request, http, once, policy, waits, clock, listener))
+            new ScopedCallFactory(
+                http, once, config.retryPolicy, config.waits, config.clock, config.listener, scoped))
         .addConverterFactory(MoshiConverterFactory.create(JsonSupport.moshi()))
         .addCallAdapterFactory(CoboCallAdapterFactory.create(JsonSupport.moshi(), completions))
         .build();
@@ -268,6 +263,17 @@ public final class CoboClient implements AutoCloseable {
    */
   public CoboOrganization organization(String orgId) {
     return organizations.view(orgId, this::shared);
+  }
+
+  /**
+   * A view of this client whose calls use {@code options} (a deadline, retries, headers, query parameters) over the
+   * client's settings, e.g. {@code cobo.withOptions(fast).apis().wallets().getWalletById(id)}. Shares everything with
+   * the client, as {@link #organization} does; costs no I/O. For one organization's calls, {@code
+   * organization(orgId).withOptions(options)}.
+   */
+  public CoboView withOptions(RequestOptions options) {
+    Checks.notNull(options, "options");
+    return new CoboView(CallContext.CLIENT.withOptions(options), this::shared);
   }
 
   /**

@@ -22,10 +22,29 @@ public final class CoboOrganization {
   private @Nullable CoboApis apis; // made on first use; a race makes two equal facades, which is harmless
 
   CoboOrganization(String orgId, Organizations organizations, Function<Class<?>, Object> shared) {
+    this(orgId, organizations, shared, CallContext.organization(orgId));
+  }
+
+  private CoboOrganization(
+      String orgId, Organizations organizations, Function<Class<?>, Object> shared, CallContext context) {
     this.orgId = orgId;
     this.organizations = organizations;
     this.shared = shared;
-    this.context = CallContext.organization(orgId);
+    this.context = context;
+  }
+
+  /**
+   * This organization's view with {@code options} over the ones it has (each field set replaces; query parameters
+   * add up): e.g. {@code cobo.organization(orgId).withOptions(fast).apis()...}. Costs no I/O.
+   */
+  public CoboOrganization withOptions(RequestOptions options) {
+    Checks.notNull(options, "options");
+    return new CoboOrganization(orgId, organizations, shared, context.withOptions(options));
+  }
+
+  /** The options this view's calls use over the client's. */
+  public RequestOptions options() {
+    return context.options();
   }
 
   /** The organization this view acts for. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waasj.client.CoboClient;
+import dev.waasj.client.RequestOptions;
 import dev.waasj.client.RetryPolicy;
 import dev.waasj.errors.ResponseSignatureException;
 import dev.waasj.testkit.CoboEmulator;
@@ -180,6 +181,10 @@ class MicrometerListenerTest {
   @Test
   void noTagOrKeyValueCarriesASecretTokenOrUrl() {
     client.api(Wallets.class).listWallets();
+    client.withOptions(
+            RequestOptions.builder().header("X-Trace", "option-value-7").queryParameter("limit", "3").build())
+        .api(Wallets.class)
+        .listWallets();
     client.tokens().refresh();
     String accessToken = client.tokens().accessToken();
     String refreshToken = client.tokens().token().refreshToken();
@@ -198,7 +203,8 @@ class MicrometerListenerTest {
     });
     assertThat(values).isNotEmpty().allSatisfy(v -> assertThat(v)
         .doesNotContain(accessToken).doesNotContain(refreshToken).doesNotContain(KEY.seedHex())
-        .doesNotContain("127.0.0.1").doesNotContain("/wallets"));
+        .doesNotContain("127.0.0.1").doesNotContain("/wallets").doesNotContain("option-value-7")
+        .doesNotContain("limit"));
   }
 
   @Test
