@@ -180,41 +180,10 @@ public final class CoboClient implements AutoCloseable {
     b.ownHttpStack = config.okHttpClient == null || config.ownHttpStack;
     if (organizations.enabled() && b.tokenManager == null) {
       b.inherited =
-          new Inherited(organizations, signer.apiKey(), baseUrl, config.tokenStore, config.tokenRefreshMargin);
+          new InheritedTokens(
+              organizations, signer.apiKey(), baseUrl, config.tokenStore, config.tokenRefreshMargin);
     }
     return b;
-  }
-
-  /**
-   * The token managers a derived builder reuses while it still describes the same app, key, endpoint and store (and,
-   * for a single manager the application supplied, the same organization), so deriving a client never causes a
-   * second grant. A derived client of an app may name any of its organizations.
-   */
-  private record Inherited(
-      Organizations organizations,
-      String apiKey,
-      HttpUrl baseUrl,
-      @Nullable TokenStore store,
-      Duration refreshMargin) {
-    /** The organizations the derived client gets, or null if they do not fit it. */
-    @Nullable Organizations fitting(Builder b, String apiKey, HttpUrl baseUrl) {
-      boolean sameEndpoint =
-          this.apiKey.equals(apiKey)
-              && this.baseUrl.equals(baseUrl)
-              && store == b.tokenStore
-              && refreshMargin.equals(b.tokenRefreshMargin);
-      OrgTokenManager single = organizations.single();
-      OrgTokenManagers registry = organizations.registry();
-      if (!sameEndpoint) {
-        return null;
-      }
-      if (single != null) {
-        return single.clientId().equals(b.clientId) && single.orgId().equals(b.orgId) ? organizations : null;
-      }
-      return registry != null && registry.clientId().equals(b.clientId)
-          ? Organizations.of(registry, b.orgId)
-          : null;
-    }
   }
 
   /** The OkHttp client under the SDK's interceptors: same pool and dispatcher, none of our interceptors. */
@@ -369,7 +338,7 @@ public final class CoboClient implements AutoCloseable {
     private int maxConcurrentRequestsPerHost = DEFAULT_MAX_CONCURRENT_REQUESTS;
     private boolean dispatcherLimitsSet;
     private @Nullable OrgTokenManager tokenManager;
-    private @Nullable Inherited inherited;
+    private @Nullable InheritedTokens inherited;
     private long maxResponseBodyBytes = ResponseVerificationInterceptor.DEFAULT_MAX_BODY_BYTES;
     private @Nullable String clientId;
     private @Nullable String orgId;
@@ -768,48 +737,7 @@ public final class CoboClient implements AutoCloseable {
      * @throws IllegalArgumentException if a value is malformed; messages never contain the secret
      */
     public Builder environmentVariables(Map<String, String> env) {
-      Checks.notNull(env, "env");
-      String envName = blankToNull(env.get("COBO_ENV"));
-      String url = blankToNull(env.get("COBO_BASE_URL"));
-      String secret = blankToNull(env.get("COBO_API_SECRET"));
-      String type = blankToNull(env.get("COBO_API_KEY_TYPE"));
-      String serverKey = blankToNull(env.get("COBO_SERVER_PUBLIC_KEY"));
-      String app = blankToNull(env.get("COBO_CLIENT_ID"));
-      String org = blankToNull(env.get("COBO_ORG_ID"));
-      String slot = blankToNull(env.get("COBO_NONCE_SLOT"));
-      if (slot != null) {
-        String[] parts = slot.split("/", -1);
-        try {
-          if (parts.length != 2) {
-            throw new IllegalArgumentException("not SLOT/SLOTS");
-          }
-          nonceSlot(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-        } catch (RuntimeException e) {
-          throw new IllegalArgumentException("COBO_NONCE_SLOT must be SLOT/SLOTS with 0 <= SLOT < SLOTS <= 1000");
-        }
-      }
-      if (app != null) {
-        clientId(app);
-      }
-      if (org != null) {
-        orgId(org);
-      }
-      if (envName != null) {
-        environment(CoboEnvironment.parse(envName));
-      }
-      if (url != null) {
-        baseUrl(url);
-      }
-      if (serverKey != null) {
-        serverPublicKey(serverKey);
-      }
-      if (type != null) {
-        apiKeyType(KeyType.parse(type));
-      }
-      if (secret == null) {
-        throw new IllegalArgumentException("COBO_API_SECRET is not set");
-      }
-      apiSecret(secret);
+      EnvironmentVariables.apply(Checks.notNull(env, "env"), this);
       return this;
     }
 
@@ -841,7 +769,7 @@ public final class CoboClient implements AutoCloseable {
       Endpoint endpoint = Endpoint.resolve(environment, baseUrl, serverPublicKey, verifyResponses);
       Organizations shared = tokenManager != null ? Organizations.single(tokenManager) : null;
       if (shared == null && inherited != null) {
-        shared = inherited.fitting(this, signer.apiKey(), endpoint.url);
+        shared = inherited.fitting(clientId, orgId, tokenStore, tokenRefreshMargin, signer.apiKey(), endpoint.url);
       }
       OkHttpClient.Builder http = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
       if (okHttpClient == null || dispatcherLimitsSet) {
@@ -908,8 +836,5 @@ public final class CoboClient implements AutoCloseable {
       System.getLogger("dev.waasj.http").log(System.Logger.Level.INFO, line);
     }
 
-    private static @Nullable String blankToNull(@Nullable String s) {
-      return s == null || s.isBlank() ? null : s.trim();
-    }
   }
 }
