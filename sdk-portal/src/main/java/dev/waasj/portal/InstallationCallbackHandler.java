@@ -9,7 +9,7 @@ import dev.waasj.auth.token.TokenResponse;
 import dev.waasj.client.CoboClient;
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.portal.InstallationOutcome.Kind;
-import dev.waasj.portal.internal.QueryParameters;
+import dev.waasj.internal.portal.QueryParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

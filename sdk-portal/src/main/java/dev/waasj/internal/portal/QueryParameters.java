@@ -1,4 +1,4 @@
-package dev.waasj.portal.internal;
+package dev.waasj.internal.portal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.waasj.portal.internal;
+package dev.waasj.internal.portal;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
