@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waasj.client.CoboClient;
 import dev.waasj.errors.CoboException;
+import dev.waasj.portal.UserInfoTokenVerifier;
 import dev.waasj.store.jdbc.JdbcTokenStore;
 import dev.waasj.store.redis.RedisTokenStore;
 import dev.waasj.testkit.CoboEmulator;
@@ -49,7 +50,8 @@ class PublishedJarsTest {
                 "dev.waasj.client", "dev.waasj.webhooks")),
         Arguments.of(CoboEmulator.class, "dev.waasj.testkit", Set.of("dev.waasj.testkit")),
         Arguments.of(JdbcTokenStore.class, "dev.waasj.store.jdbc", Set.of("dev.waasj.store.jdbc")),
-        Arguments.of(RedisTokenStore.class, "dev.waasj.store.redis", Set.of("dev.waasj.store.redis")));
+        Arguments.of(RedisTokenStore.class, "dev.waasj.store.redis", Set.of("dev.waasj.store.redis")),
+        Arguments.of(UserInfoTokenVerifier.class, "dev.waasj.portal", Set.of("dev.waasj.portal")));
   }
 
   @ParameterizedTest

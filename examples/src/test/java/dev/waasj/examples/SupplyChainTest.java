@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.waasj.client.CoboClient;
 import dev.waasj.errors.CoboException;
+import dev.waasj.portal.UserInfoTokenVerifier;
 import dev.waasj.store.jdbc.JdbcTokenStore;
 import dev.waasj.store.redis.RedisTokenStore;
 import dev.waasj.testkit.CoboEmulator;
@@ -55,7 +56,8 @@ class SupplyChainTest {
         Arguments.of(CoboClient.class, "sdk-auth"),
         Arguments.of(CoboEmulator.class, "sdk-testkit"),
         Arguments.of(JdbcTokenStore.class, "sdk-store-jdbc"),
-        Arguments.of(RedisTokenStore.class, "sdk-store-redis"));
+        Arguments.of(RedisTokenStore.class, "sdk-store-redis"),
+        Arguments.of(UserInfoTokenVerifier.class, "sdk-portal"));
   }
 
   @ParameterizedTest

@@ -117,6 +117,7 @@ public final class CoboEmulator implements AutoCloseable {
   private final String serverPublicKeyHex;
   private final @Nullable SpecModel spec;
   private final Deliverer deliverer;
+  private final EmulatedPortal portal;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private CoboEmulator(
@@ -136,6 +137,7 @@ public final class CoboEmulator implements AutoCloseable {
     ResponseSigner signer = new ResponseSigner(seed, builder.clock, builder.hyphenatedSignatureHeaders);
     this.serverPublicKeyHex = signer.publicKeyHex();
     this.deliverer = new Deliverer(signer);
+    this.portal = new EmulatedPortal(this, builder.clock);
     this.handler =
         new EmulatorHandler(
             builder.clock,
@@ -164,6 +166,14 @@ public final class CoboEmulator implements AutoCloseable {
   /** The TCP port the emulator listens on at {@code 127.0.0.1}. */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /**
+   * Cobo Portal's side of a Portal app: installing and uninstalling it for an organization (the installation
+   * callback), the JWKS, User Info Tokens for test users.
+   */
+  public EmulatedPortal portal() {
+    return portal;
   }
 
   /** The public key (64 lower-case hex) that verifies {@code BIZ_RESP_SIGNATURE}: the client's Cobo public key. */
@@ -684,6 +694,9 @@ public final class CoboEmulator implements AutoCloseable {
       ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
       CoboEmulator emulator = new CoboEmulator(this, registry, spec, server, executor);
       server.createContext("/", emulator.handler);
+      // Unsigned and unauthenticated, as Cobo's JWKS: outside the API's handler.
+      server.createContext(EmulatedPortal.JWKS_PATH, emulator.portal.jwksHandler());
+      server.createContext(EmulatedPortal.WEB_JWKS_PATH, emulator.portal.jwksHandler());
       server.setExecutor(executor);
       server.start();
       return emulator;

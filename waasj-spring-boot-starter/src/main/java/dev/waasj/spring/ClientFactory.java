@@ -63,13 +63,15 @@ final class ClientFactory {
     }
     String clientId = trimmed(p.getClientId());
     String orgId = trimmed(p.getOrgId());
-    if ((clientId == null) != (orgId == null)) {
+    if (clientId == null && orgId != null) {
       throw new CoboConfigurationException(
-          clientId == null ? "cobo.client-id" : "cobo.org-id",
-          "org token management needs both cobo.client-id and cobo.org-id");
+          "cobo.client-id", "org token management needs both cobo.client-id and cobo.org-id");
     }
     if (clientId != null) {
-      b.clientId(clientId).orgId(orgId);
+      b.clientId(clientId); // alone: an app of many organizations (cobo.organization(orgId), cobo.portal.*)
+      if (orgId != null) {
+        b.orgId(orgId);
+      }
     }
     if (p.getConnectTimeout() != null) {
       set("cobo.connect-timeout", () -> b.connectTimeout(p.getConnectTimeout()));

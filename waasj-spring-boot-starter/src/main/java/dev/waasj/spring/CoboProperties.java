@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code cobo.*} properties the starter builds the client and the webhook receiver from. The API secret is never
@@ -85,6 +86,7 @@ public class CoboProperties {
   private final Webhooks webhooks = new Webhooks();
   private final Callbacks callbacks = new Callbacks();
   private final Metrics metrics = new Metrics();
+  @NestedConfigurationProperty private final PortalProperties portal = new PortalProperties();
 
   /** Returns whether the starter configures anything. */
   public boolean isEnabled() {
@@ -279,6 +281,11 @@ public class CoboProperties {
   /** Returns the callback endpoint's settings. */
   public Callbacks getCallbacks() {
     return callbacks;
+  }
+
+  /** Returns the Portal app's settings ({@code cobo.portal.*}). */
+  public PortalProperties getPortal() {
+    return portal;
   }
 
   /** Returns the metrics settings. */
