@@ -2,9 +2,7 @@ package dev.waasj.client;
 
 import dev.waasj.auth.token.OrgTokenManager;
 import dev.waasj.generated.CoboApis;
-import dev.waasj.internal.auth.Checks;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One organization's view of a {@link CoboClient} built for a Portal app: the same {@link #apis()} and {@link
@@ -17,20 +15,16 @@ import org.jspecify.annotations.Nullable;
 public final class CoboOrganization {
   private final String orgId;
   private final Organizations organizations;
-  private final Function<Class<?>, Object> shared;
-  private final CallContext context;
-  private @Nullable CoboApis apis; // made on first use; a race makes two equal facades, which is harmless
+  private final CoboView view;
 
   CoboOrganization(String orgId, Organizations organizations, Function<Class<?>, Object> shared) {
-    this(orgId, organizations, shared, CallContext.organization(orgId));
+    this(orgId, organizations, new CoboView(CallContext.organization(orgId), shared));
   }
 
-  private CoboOrganization(
-      String orgId, Organizations organizations, Function<Class<?>, Object> shared, CallContext context) {
+  private CoboOrganization(String orgId, Organizations organizations, CoboView view) {
     this.orgId = orgId;
     this.organizations = organizations;
-    this.shared = shared;
-    this.context = context;
+    this.view = view;
   }
 
   /**
@@ -38,13 +32,12 @@ public final class CoboOrganization {
    * add up): e.g. {@code cobo.organization(orgId).withOptions(fast).apis()...}. Costs no I/O.
    */
   public CoboOrganization withOptions(RequestOptions options) {
-    Checks.notNull(options, "options");
-    return new CoboOrganization(orgId, organizations, shared, context.withOptions(options));
+    return new CoboOrganization(orgId, organizations, view.withOptions(options));
   }
 
   /** The options this view's calls use over the client's. */
   public RequestOptions options() {
-    return context.options();
+    return view.options();
   }
 
   /** The organization this view acts for. */
@@ -54,18 +47,12 @@ public final class CoboOrganization {
 
   /** Every operation of the spec, one accessor per tag, as {@link CoboClient#apis()}, for this organization. */
   public CoboApis apis() {
-    CoboApis facade = apis;
-    if (facade == null) {
-      facade = new CoboApis(new ScopedServices(shared, context));
-      apis = facade;
-    }
-    return facade;
+    return view.apis();
   }
 
   /** Any Retrofit interface, as {@link CoboClient#api(Class)}, for this organization. */
   public <T> T api(Class<T> service) {
-    Checks.notNull(service, "service");
-    return new ScopedServices(shared, context).create(service);
+    return view.api(service);
   }
 
   /** This organization's token manager, shared by every view of it on the client. */

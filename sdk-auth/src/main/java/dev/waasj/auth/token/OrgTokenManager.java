@@ -1,6 +1,5 @@
 package dev.waasj.auth.token;
 
-import dev.waasj.auth.token.TokenRequestOutcome.Grant;
 import dev.waasj.errors.CoboApiException;
 import dev.waasj.errors.CoboException;
 import dev.waasj.errors.CoboTransportException;
@@ -12,17 +11,11 @@ import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,17 +65,15 @@ public final class OrgTokenManager {
 
   private static final System.Logger LOG = System.getLogger(OrgTokenManager.class.getName());
   private static final String INVALID_GRANT = "invalid_grant";
-  /** Refused access tokens remembered; a refused token older than the last few is long expired. */
-  private static final int REMEMBERED_REFUSALS = 32;
   /** The shortest pause before trying again after a failure, however close the token is to expiry. */
   private static final long MIN_RETRY_MILLIS = 50;
 
   /** What every organization of one app shares; one instance for all the managers of a registry. */
   private final OrgTokenSettings settings;
   private final String orgId;
-  /** Refused access tokens, remembered; created on the first refusal (most managers never see one). */
-  private volatile @Nullable Set<String> refused;
-  private volatile @Nullable State state;
+  /** Refused access tokens, remembered; their memory is made on the first refusal (most managers never see one). */
+  private final RefusedTokens refused = new RefusedTokens();
+  private volatile @Nullable ManagerState state;
   private volatile @Nullable CompletableFuture<OrgToken> inflight;
   /** Set when a re-grant was refused: calls fail at once, sending nothing, until it lapses or is cleared. */
   private volatile @Nullable Refusal refusal;
@@ -97,7 +88,7 @@ public final class OrgTokenManager {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      STATE = lookup.findVarHandle(OrgTokenManager.class, "state", State.class);
+      STATE = lookup.findVarHandle(OrgTokenManager.class, "state", ManagerState.class);
       INFLIGHT = lookup.findVarHandle(OrgTokenManager.class, "inflight", CompletableFuture.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -152,7 +143,7 @@ public final class OrgTokenManager {
    * @throws CoboTransportException if the other thread's request did not finish in time
    */
   public OrgToken token(@Nullable Duration maxWait) {
-    State s = state;
+    ManagerState s = state;
     long now = settings.clock.millis();
     lastUsedMillis = now; // racy by design: a registry only needs a rough idea of who is idle
     if (s != null && s.fresh(now)) {
@@ -168,7 +159,7 @@ public final class OrgTokenManager {
    */
   public OrgToken refresh() {
     failIfReauthorizationRequired(settings.clock.millis());
-    State s;
+    ManagerState s;
     do {
       s = state;
     } while (s != null && !s.invalidated && !STATE.compareAndSet(this, s, s.invalidated()));
@@ -182,8 +173,8 @@ public final class OrgTokenManager {
    */
   public void invalidate(String accessToken) {
     Checks.notNull(accessToken, "accessToken");
-    refusedTokens().add(accessToken);
-    State s;
+    refused.add(accessToken);
+    ManagerState s;
     do {
       s = state;
     } while (s != null
@@ -194,35 +185,10 @@ public final class OrgTokenManager {
   }
 
   private boolean isRefused(OrgToken token) {
-    Set<String> seen = refused;
-    return seen != null && seen.contains(token.accessToken());
+    return refused.contains(token.accessToken());
   }
 
-  private Set<String> refusedTokens() {
-    Set<String> seen = refused;
-    if (seen == null) {
-      synchronized (this) {
-        seen = refused;
-        if (seen == null) {
-          seen = Collections.newSetFromMap(Collections.synchronizedMap(new BoundedMap()));
-          refused = seen;
-        }
-      }
-    }
-    return seen;
-  }
-
-  /** Remembers the last few entries only: a refused token older than those has long expired. */
-  private static final class BoundedMap extends LinkedHashMap<String, Boolean> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > REMEMBERED_REFUSALS;
-    }
-  }
-
-  private void setState(State next) {
+  private void setState(ManagerState next) {
     state = next;
   }
 
@@ -282,7 +248,7 @@ public final class OrgTokenManager {
 
   /** The token in memory, without any I/O; null before first use. */
   public @Nullable OrgToken peek() {
-    State s = state;
+    ManagerState s = state;
     return s == null ? null : s.token;
   }
 
@@ -300,7 +266,7 @@ public final class OrgTokenManager {
         }
         continue;
       }
-      State current = state;
+      ManagerState current = state;
       if (current != null && current.usable(settings.clock.millis())) {
         return current.served(); // a refresh is under way; the current token still works meanwhile
       }
@@ -356,7 +322,7 @@ public final class OrgTokenManager {
   }
 
   private OrgToken leadUnguarded(long deadlineNanos) {
-    State current = state;
+    ManagerState current = state;
     if (current != null && current.fresh(settings.clock.millis())) {
       return current.served(); // another leader finished between our check and our CAS
     }
@@ -366,11 +332,11 @@ public final class OrgTokenManager {
       // Cobo issued a token the store would not take. Never used (another instance may refresh from the stored
       // token meanwhile); kept to be saved on the next try, while the current token, if still valid, serves.
       long now = settings.clock.millis();
-      State next;
-      State seen;
+      ManagerState next;
+      ManagerState seen;
       do {
         seen = state;
-        next = State.pending(seen, e.pending, retryAt(seen, now));
+        next = ManagerState.pending(seen, e.pending, retryAt(seen, now));
       } while (!STATE.compareAndSet(this, seen, next));
       if (next.usable(now)) {
         LOG.log(
@@ -388,7 +354,7 @@ public final class OrgTokenManager {
       long now = settings.clock.millis();
       // Ride out a transient failure on the still-valid token, unless it was refused meanwhile: the swap fails
       // then, and the failure goes to the caller instead of a token the server no longer takes.
-      State latest = state;
+      ManagerState latest = state;
       if (latest != null
           && latest.usable(now)
           && isTransient(e)
@@ -403,7 +369,7 @@ public final class OrgTokenManager {
    * When to try again after a failure while {@code s}'s token serves: after the back-off, but never later than
    * halfway to its expiry, so a renewal that can succeed does so before the token runs out.
    */
-  private long retryAt(@Nullable State s, long now) {
+  private long retryAt(@Nullable ManagerState s, long now) {
     long backoff = settings.retryBackoff.toMillis();
     if (s != null && s.token != null) {
       backoff = Math.min(backoff, Math.max(MIN_RETRY_MILLIS, (s.expiresAt - now) / 2));
@@ -415,10 +381,10 @@ public final class OrgTokenManager {
    * Adopts a valid token another manager stored, with one read and no lease; else obtains one under the store's
    * refresh lease, saves it through the lease, then hands it out.
    */
-  private OrgToken obtainAndInstall(@Nullable State current, long deadlineNanos) {
+  private OrgToken obtainAndInstall(@Nullable ManagerState current, long deadlineNanos) {
     OrgToken adopted = adoptableWithoutLease(current);
     if (adopted != null) {
-      setState(State.of(adopted, settings.refreshMargin));
+      setState(ManagerState.of(adopted, settings.refreshMargin));
       return adopted;
     }
     try (RefreshLease lease = lease(current, deadlineNanos)) {
@@ -436,10 +402,10 @@ public final class OrgTokenManager {
                       "Saving the new org token of org " + orgId + " to " + settings.store
                           + " failed; it was not used",
                       e);
-          throw new Unsaved(new Pending(token, obtained.base), failure);
+          throw new Unsaved(new PendingToken(token, obtained.base), failure);
         }
       }
-      setState(State.of(token, settings.refreshMargin));
+      setState(ManagerState.of(token, settings.refreshMargin));
       if (!obtained.stored) {
         lastRequested = token;
       }
@@ -454,7 +420,7 @@ public final class OrgTokenManager {
    * and a manager with nothing to serve would wait on a lease whose holder may be dead while a good token sits in
    * the store. Null when there is none, or the read failed (the lease path then reports the store's state).
    */
-  private @Nullable OrgToken adoptableWithoutLease(@Nullable State current) {
+  private @Nullable OrgToken adoptableWithoutLease(@Nullable ManagerState current) {
     OrgToken stored;
     try {
       stored = settings.store.load(settings.clientId, orgId);
@@ -479,7 +445,7 @@ public final class OrgTokenManager {
    * the TTL, so a holder that died is outlived by one whole TTL for the instance that takes the lease over, but
    * never past the caller's deadline.
    */
-  private RefreshLease lease(@Nullable State current, long deadlineNanos) {
+  private RefreshLease lease(@Nullable ManagerState current, long deadlineNanos) {
     Duration maxWait;
     if (current != null && current.usable(settings.clock.millis())) {
       maxWait = Duration.ZERO;
@@ -506,14 +472,14 @@ public final class OrgTokenManager {
    */
   private record Obtained(OrgToken token, boolean stored, @Nullable String base) {}
 
-  private Obtained obtain(@Nullable State current, RefreshLease lease) {
+  private Obtained obtain(@Nullable ManagerState current, RefreshLease lease) {
     // Another manager sharing the store, or an earlier run, may have renewed it already: adopting its token costs
     // no request and spends no refresh token. One read of the store, under the lease, serves that check, a first
     // use, and the check that a token we could not save earlier is still the newest.
     OrgToken stored = load(lease);
-    Pending pending = current == null ? null : current.pending;
-    if (pending != null && !isRefused(pending.token) && pending.isBasedOn(stored)) {
-      return new Obtained(pending.token, false, pending.base); // obtained earlier, never stored: store it now
+    PendingToken pending = current == null ? null : current.pending;
+    if (pending != null && !isRefused(pending.token()) && pending.isBasedOn(stored)) {
+      return new Obtained(pending.token(), false, pending.base()); // obtained earlier, never stored: store it now
     }
     OrgToken base = current == null ? null : current.token;
     if (isAdoptable(stored, base)) {
@@ -585,57 +551,15 @@ public final class OrgTokenManager {
     return stored != null
         && (base == null || !stored.refreshToken().equals(base.refreshToken()))
         && !isRefused(stored)
-        && State.of(stored, settings.refreshMargin).fresh(settings.clock.millis());
+        && ManagerState.of(stored, settings.refreshMargin).fresh(settings.clock.millis());
   }
 
   private OrgToken fetch() {
-    return toToken(observed(Grant.ORG_IMPLICIT, () -> settings.endpoint.orgImplicit(settings.clientId, orgId)));
+    return TokenRequests.grant(settings, orgId);
   }
 
   private OrgToken refreshWith(OrgToken base) {
-    return toToken(
-        observed(Grant.REFRESH_TOKEN, () -> settings.endpoint.refresh(settings.clientId, base.refreshToken())));
-  }
-
-  /** Runs one token request and tells the listener how it went; the listener cannot change the outcome. */
-  private TokenResponse observed(Grant grant, Supplier<TokenResponse> request) {
-    long start = System.nanoTime();
-    String error = null;
-    try {
-      return request.get();
-    } catch (RuntimeException | Error e) {
-      error = describe(e);
-      throw e;
-    } finally {
-      TokenRequestOutcome outcome =
-          new TokenRequestOutcome(grant, orgId, error, Duration.ofNanos(System.nanoTime() - start));
-      try {
-        settings.requestListener.accept(outcome);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "A token request listener failed: {0}", e.getClass().getName());
-      }
-    }
-  }
-
-  private static String describe(Throwable e) {
-    if (e instanceof CoboApiException) {
-      CoboApiException api = (CoboApiException) e;
-      return api.oauthError() != null ? api.oauthError() : "http_" + api.statusCode();
-    }
-    return e.getClass().getSimpleName();
-  }
-
-  private OrgToken toToken(TokenResponse r) {
-    Instant now = settings.clock.instant();
-    return OrgToken.builder()
-        .clientId(settings.clientId)
-        .orgId(orgId)
-        .accessToken(r.accessToken())
-        .refreshToken(r.refreshToken())
-        .tokenType(r.tokenType())
-        .obtainedAt(now)
-        .expiresAt(now.plus(r.expiresIn())) // bounded by TokenResponse.MAX_EXPIRES_IN: cannot overflow
-        .build();
+    return TokenRequests.refresh(settings, orgId, base);
   }
 
   /** Failures worth riding out on a still-valid token: anything but a definite refusal. */
@@ -669,93 +593,17 @@ public final class OrgTokenManager {
     return "OrgTokenManager{clientId=" + settings.clientId + ", orgId=" + orgId + ", store=" + settings.store + '}';
   }
 
-  /**
-   * A token Cobo issued that the store did not take, and the refresh token the store held when it was requested:
-   * it may be saved later only while the store still holds that one (or, for a first grant, nothing).
-   */
-  private record Pending(OrgToken token, @Nullable String base) {
-    boolean isBasedOn(@Nullable OrgToken stored) {
-      return stored == null || stored.refreshToken().equals(base);
-    }
-  }
-
   /** A save that failed: what was not saved, and the store's error for the caller. */
   private static final class Unsaved extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    final transient Pending pending;
+    final transient PendingToken pending;
     final TokenStoreException failure;
 
-    Unsaved(Pending pending, TokenStoreException failure) {
+    Unsaved(PendingToken pending, TokenStoreException failure) {
       super(null, null, false, false);
       this.pending = pending;
       this.failure = failure;
-    }
-  }
-
-  /**
-   * An immutable snapshot of the token served, when to renew it, and a newer token still to be saved; swapped
-   * atomically.
-   */
-  private static final class State {
-    /** The token handed out; null when there is none yet (only a {@link #pending} one). */
-    final @Nullable OrgToken token;
-    final long expiresAt;
-    final long refreshAt;
-    final long retryAt;
-    final boolean invalidated;
-    /** Obtained but not stored, so never handed out; null normally. */
-    final @Nullable Pending pending;
-
-    private State(
-        @Nullable OrgToken token, long refreshAt, long retryAt, boolean invalidated, @Nullable Pending pending) {
-      this.token = token;
-      this.expiresAt = token == null ? Long.MIN_VALUE : token.expiresAt().toEpochMilli();
-      this.refreshAt = refreshAt;
-      this.retryAt = retryAt;
-      this.invalidated = invalidated;
-      this.pending = pending;
-    }
-
-    static State of(OrgToken token, Duration margin) {
-      long issued = token.obtainedAt().toEpochMilli();
-      long expires = token.expiresAt().toEpochMilli();
-      // A margin larger than half the lifetime would refresh constantly: cap it.
-      long effectiveMargin = Math.min(margin.toMillis(), Math.max(0, (expires - issued) / 2));
-      return new State(token, expires - effectiveMargin, Long.MIN_VALUE, false, null);
-    }
-
-    /** {@code s}'s token (if any) still served, {@code pending} waiting to be saved, the next try at {@code at}. */
-    static State pending(@Nullable State s, Pending pending, long at) {
-      if (s == null || s.token == null) {
-        return new State(null, Long.MIN_VALUE, Long.MIN_VALUE, false, pending);
-      }
-      return new State(s.token, s.refreshAt, at, s.invalidated, pending);
-    }
-
-    /** The token to hand out; only called when {@link #usable} or {@link #fresh}. */
-    OrgToken served() {
-      return Objects.requireNonNull(token);
-    }
-
-    /** Good to hand out without asking for a new one. */
-    boolean fresh(long now) {
-      return token != null
-          && !invalidated
-          && (now < refreshAt || (now < expiresAt && now < retryAt));
-    }
-
-    /** Still accepted by the server, though due for renewal. */
-    boolean usable(long now) {
-      return token != null && !invalidated && now < expiresAt;
-    }
-
-    State invalidated() {
-      return new State(token, refreshAt, retryAt, true, pending);
-    }
-
-    State retryAfter(long at) {
-      return new State(token, refreshAt, at, invalidated, pending);
     }
   }
 
