@@ -198,8 +198,8 @@ public final class RequestOptions {
      *     value
      */
     public Builder header(String name, String value) {
-      present(name, "header name");
-      present(value, "header value");
+      Checks.notNullArgument(name, "header name");
+      Checks.notNullArgument(value, "header value");
       if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
         throw new IllegalArgumentException("A header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~)");
       }
@@ -226,8 +226,8 @@ public final class RequestOptions {
      * @throws IllegalArgumentException if the name is blank or either has a control character
      */
     public Builder queryParameter(String name, String value) {
-      present(name, "query parameter name");
-      present(value, "query parameter value");
+      Checks.notNullArgument(name, "query parameter name");
+      Checks.notNullArgument(value, "query parameter value");
       if (name.isBlank()) {
         throw new IllegalArgumentException("A query parameter name must not be blank");
       }
@@ -237,12 +237,6 @@ public final class RequestOptions {
       }
       queryParameters.add(Map.entry(name, value));
       return this;
-    }
-
-    private static void present(@Nullable String s, String what) {
-      if (s == null) {
-        throw new IllegalArgumentException("The " + what + " must not be null");
-      }
     }
 
     private static boolean hasControl(String s) {

@@ -8,6 +8,7 @@ import dev.waasj.auth.token.TokenEndpoint;
 import dev.waasj.auth.token.TokenResponse;
 import dev.waasj.client.CoboClient;
 import dev.waasj.errors.CoboApiException;
+import dev.waasj.internal.auth.Checks;
 import dev.waasj.portal.InstallationOutcome.Kind;
 import dev.waasj.internal.portal.QueryParameters;
 import java.time.Clock;
@@ -85,9 +86,7 @@ public final class InstallationCallbackHandler {
    * @throws IllegalStateException if {@code cobo} has no {@code clientId}
    */
   public static Builder builder(CoboClient cobo) {
-    if (cobo == null) {
-      throw new IllegalArgumentException("cobo must not be null");
-    }
+    Checks.notNullArgument(cobo, "cobo");
     cobo.tokenManagers(); // fails now, not at the first callback, for a client without clientId
     return new Builder(cobo);
   }
@@ -314,9 +313,7 @@ public final class InstallationCallbackHandler {
 
     /** Hears every outcome; by default nothing does. */
     public Builder listener(InstallationListener listener) {
-      if (listener == null) {
-        throw new IllegalArgumentException("listener must not be null");
-      }
+      Checks.notNullArgument(listener, "listener");
       this.listener = listener;
       return this;
     }
@@ -336,9 +333,7 @@ public final class InstallationCallbackHandler {
 
     /** The clock tokens' {@code obtainedAt} and {@code expiresAt} are read from; the client's, normally. */
     public Builder clock(Clock clock) {
-      if (clock == null) {
-        throw new IllegalArgumentException("clock must not be null");
-      }
+      Checks.notNullArgument(clock, "clock");
       this.clock = clock;
       return this;
     }

@@ -5,6 +5,7 @@ import dev.waasj.auth.token.OrgTokenManagers;
 import dev.waasj.client.CoboClient;
 import dev.waasj.client.CoboOrganization;
 import dev.waasj.errors.TokenStoreException;
+import dev.waasj.internal.auth.Checks;
 import java.util.Set;
 
 /**
@@ -29,9 +30,7 @@ public final class PortalOrganizations {
    * @throws IllegalStateException if {@code cobo} has no {@code clientId}
    */
   public static PortalOrganizations of(CoboClient cobo) {
-    if (cobo == null) {
-      throw new IllegalArgumentException("cobo must not be null");
-    }
+    Checks.notNullArgument(cobo, "cobo");
     return new PortalOrganizations(cobo);
   }
 
@@ -43,9 +42,7 @@ public final class PortalOrganizations {
    * @throws dev.waasj.errors.TokenStoreException if the store could not be read
    */
   public CoboOrganization organization(PortalUser user) {
-    if (user == null) {
-      throw new IllegalArgumentException("user must not be null");
-    }
+    Checks.notNullArgument(user, "user");
     String orgId = user.orgId();
     if (!isInstalled(orgId)) {
       throw new OrganizationNotInstalledException(orgId);

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.waasj.client.CoboClient;
 import dev.waasj.client.CoboEnvironment;
+import dev.waasj.internal.auth.Checks;
 import dev.waasj.portal.UserInfoTokenException.Reason;
 import dev.waasj.internal.portal.HttpJwksSource;
 import dev.waasj.internal.portal.JwksCache;
@@ -392,18 +393,14 @@ public final class UserInfoTokenVerifier {
 
     /** The HTTP client the JWKS is fetched with; by default one with 2 s connect and 5 s read timeouts. */
     public Builder httpClient(OkHttpClient http) {
-      if (http == null) {
-        throw new IllegalArgumentException("httpClient must not be null");
-      }
+      Checks.notNullArgument(http, "httpClient");
       this.http = http;
       return this;
     }
 
     /** The clock {@code exp}, {@code iat}, {@code nbf} and the cache's ages are read from. */
     public Builder clock(Clock clock) {
-      if (clock == null) {
-        throw new IllegalArgumentException("clock must not be null");
-      }
+      Checks.notNullArgument(clock, "clock");
       this.clock = clock;
       return this;
     }

@@ -29,6 +29,14 @@ public final class Checks {
     return value.trim();
   }
 
+  /** {@code value}, or IAE naming {@code name} if it is null: for a method argument, where null is the caller's bug. */
+  public static <T> T notNullArgument(@Nullable T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    return value;
+  }
+
   /**
    * {@code value} unchanged (not trimmed: it names something stored as given), or IAE naming {@code name} for null
    * and blank alike: for a method argument that is a key, where null is as much a caller's mistake as blank.
